@@ -1,0 +1,88 @@
+package codes_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/apiswitch/errcode/codes"
+)
+
+func TestErrorIsAndAs(t *testing.T) {
+	cause := io.ErrUnexpectedEOF
+	err := fmt.Errorf("handler: %w", codes.Wrap(cause, codes.VolCreateFailed).With("Name", "data"))
+
+	if !errors.Is(err, codes.VolCreateFailed) {
+		t.Error("errors.Is(err, VolCreateFailed) = false")
+	}
+	if !errors.Is(err, codes.New(codes.VolCreateFailed)) {
+		t.Error("errors.Is(err, New(VolCreateFailed)) = false")
+	}
+	if errors.Is(err, codes.VolDeleteFailed) {
+		t.Error("errors.Is(err, VolDeleteFailed) = true")
+	}
+	if !errors.Is(err, cause) {
+		t.Error("errors.Is(err, cause) = false: the cause is not unwrapped")
+	}
+	var e *codes.Error
+	if !errors.As(err, &e) {
+		t.Fatal("errors.As(err, *Error) = false")
+	}
+	if e.Code != codes.VolCreateFailed || e.Data["Name"] != "data" {
+		t.Errorf("errors.As found %+v", e)
+	}
+	if got, want := e.Error(), "VOL_CREATE_FAILED (10312): unexpected EOF"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestBareCodeIsAnError(t *testing.T) {
+	var err error = codes.AppNotFound
+	wrapped := fmt.Errorf("lookup: %w", err)
+	if !errors.Is(wrapped, codes.AppNotFound) {
+		t.Error("errors.Is(wrapped bare code) = false")
+	}
+	if got := err.Error(); got != "APP_NOT_FOUND" {
+		t.Errorf("Error() = %q", got)
+	}
+}
+
+func TestFrom(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want codes.Code
+		ok   bool
+	}{
+		{"nil", nil, 0, false},
+		{"foreign", io.EOF, 0, false},
+		{"bare", codes.AppNotFound, codes.AppNotFound, true},
+		{"wrapped bare", fmt.Errorf("x: %w", codes.TokenInvalid), codes.TokenInvalid, true},
+		{"error", codes.New(codes.Forbidden), codes.Forbidden, true},
+		{"wrapped error", fmt.Errorf("x: %w", codes.Wrap(io.EOF, codes.QuotaExceed)), codes.QuotaExceed, true},
+		{"outermost wins", codes.Wrap(codes.AppNotFound, codes.InternalError), codes.InternalError, true},
+		{"nil *Error", (*codes.Error)(nil), 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := codes.From(tt.err)
+			if ok != tt.ok {
+				t.Fatalf("From(%v) ok = %v, want %v", tt.err, ok, tt.ok)
+			}
+			if ok && e.Code != tt.want {
+				t.Errorf("From(%v).Code = %v, want %v", tt.err, e.Code, tt.want)
+			}
+		})
+	}
+}
+
+func TestZeroError(t *testing.T) {
+	var e codes.Error
+	if e.Code.Known() {
+		t.Error("zero Error has a known code")
+	}
+	if got := e.Error(); got != "Code(0)" {
+		t.Errorf("zero Error() = %q", got)
+	}
+}
