@@ -1,0 +1,115 @@
+package i18n
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Limits on what Negotiate reads of Accept-Language. They bound its cost: x/text alone
+// takes hundreds of milliseconds on a 1 MiB list.
+const (
+	maxAcceptBytes   = 500 // entries wholly inside the first 500 bytes
+	maxAcceptEntries = 32
+	maxRangeLen      = 64 // a longer language range is dropped as malformed
+)
+
+// A weighted is one entry of an Accept-Language list: a language range and its q in
+// thousandths.
+type weighted struct {
+	rng string
+	q   int
+}
+
+// negotiate returns the index of the language to answer in for Accept-Language values.
+func (s *snapshot) negotiate(values []string) int {
+	var list [maxAcceptEntries]weighted
+	entries := list[:splitAccept(values, &list)]
+	var excluded uint64
+	for _, e := range entries {
+		if e.q == 0 {
+			excluded |= s.prefixMask(e.rng)
+		}
+	}
+	best, bestQ := -1, 0
+	for _, e := range entries {
+		if e.q <= bestQ {
+			continue
+		}
+		var i int
+		if e.rng == "*" {
+			i = s.fallback(excluded)
+		} else {
+			i = s.lookup(e.rng)
+		}
+		if i >= 0 && excluded&(1<<i) == 0 {
+			best, bestQ = i, e.q
+		}
+	}
+	if best < 0 {
+		return s.fallback(excluded)
+	}
+	return best
+}
+
+// fallback returns the default language unless it was excluded by q=0, then the first
+// language not excluded. When all are excluded it still answers the default: a language
+// is always chosen, never 406.
+func (s *snapshot) fallback(excluded uint64) int {
+	for i := range s.langs {
+		if excluded&(1<<i) == 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// prefixMask returns the languages a q=0 range rules out: by RFC 4647 basic filtering,
+// "zh" rules out zh-CN, and "en-GB" does not rule out en-US.
+func (s *snapshot) prefixMask(rng string) uint64 {
+	var mask uint64
+	for i, name := range s.names {
+		if strings.EqualFold(name, rng) ||
+			len(name) > len(rng) && name[len(rng)] == '-' && strings.EqualFold(name[:len(rng)], rng) {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// lookup returns the index of the language that best matches one range, or -1.
+func (s *snapshot) lookup(rng string) int {
+	var buf [maxRangeLen]byte
+	key := buf[:len(rng)]
+	for i := 0; i < len(rng); i++ {
+		c := rng[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '_':
+			c = '-'
+		}
+		key[i] = c
+	}
+	if i, ok := s.ranges.get(key); ok {
+		return i
+	}
+	i := s.match(string(key))
+	s.ranges.put(key, i)
+	return i
+}
+
+// match asks x/text's matcher for rng and uses the index it returns, never the tag, which
+// may carry extensions such as en-US-u-rg-gbzzzz. A match of confidence No (fr offered
+// en-US) is no match.
+func (s *snapshot) match(rng string) int {
+	tag, err := language.Parse(rng)
+	if err != nil {
+		return -1
+	}
+	_, i, conf := s.matcher.Match(tag)
+	if conf == language.No {
+		return -1
+	}
+	return i
+}
