@@ -9,11 +9,23 @@ import (
 // of the code's message ({{.Name}}); Cause records what went wrong underneath, for logs only:
 // nothing renders it for a client.
 //
+// Status, when not zero, overrides the code's HTTP status; a gateway uses it to answer 502
+// with INTERNAL_ERROR when a back end is unreachable.
+//
 // The zero Error has code 0, which is not a known code, and is answered as INTERNAL_ERROR.
 type Error struct {
-	Code  Code
-	Data  map[string]any
-	Cause error
+	Code   Code
+	Data   map[string]any
+	Cause  error
+	Status int
+}
+
+// HTTPStatus returns Status when set, else the code's HTTP status.
+func (e *Error) HTTPStatus() int {
+	if e.Status != 0 {
+		return e.Status
+	}
+	return e.Code.HTTPStatus()
 }
 
 // New returns an Error with code c.

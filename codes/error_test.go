@@ -86,3 +86,13 @@ func TestZeroError(t *testing.T) {
 		t.Errorf("zero Error() = %q", got)
 	}
 }
+
+func TestErrorHTTPStatus(t *testing.T) {
+	if got := codes.New(codes.AppNotFound).HTTPStatus(); got != 404 {
+		t.Errorf("HTTPStatus() = %d, want the code's 404", got)
+	}
+	e := &codes.Error{Code: codes.InternalError, Status: 502}
+	if got := e.HTTPStatus(); got != 502 {
+		t.Errorf("HTTPStatus() = %d, want the override 502", got)
+	}
+}
