@@ -22,7 +22,21 @@ type weighted struct {
 }
 
 // negotiate returns the index of the language to answer in for Accept-Language values.
+// Browsers send few distinct headers, so a single header line's answer is remembered.
 func (s *snapshot) negotiate(values []string) int {
+	if len(values) != 1 || len(values[0]) > maxAcceptBytes {
+		return s.negotiateList(values)
+	}
+	if i, ok := s.headers.get(values[0]); ok {
+		return i
+	}
+	i := s.negotiateList(values)
+	s.headers.put(values[0], i)
+	return i
+}
+
+// negotiateList reads Accept-Language values and chooses a language.
+func (s *snapshot) negotiateList(values []string) int {
 	var list [maxAcceptEntries]weighted
 	entries := list[:splitAccept(values, &list)]
 	var excluded uint64
@@ -91,11 +105,12 @@ func (s *snapshot) lookup(rng string) int {
 		}
 		key[i] = c
 	}
-	if i, ok := s.ranges.get(key); ok {
+	if i, ok := s.ranges.getBytes(key); ok {
 		return i
 	}
-	i := s.match(string(key))
-	s.ranges.put(key, i)
+	k := string(key)
+	i := s.match(k)
+	s.ranges.put(k, i)
 	return i
 }
 

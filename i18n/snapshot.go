@@ -14,7 +14,8 @@ type snapshot struct {
 	names     []string       // langs[i].String()
 	matcher   language.Matcher
 	msgs      map[codes.Code][]*message // indexed like langs
-	ranges    rangeCache
+	headers   cache // whole Accept-Language values
+	ranges    cache // lower-cased language ranges
 	bundle    *goi18n.Bundle // read only; kept for comparison benchmarks
 	version   string
 	onProblem func(Problem)

@@ -1,0 +1,68 @@
+package i18n_test
+
+import (
+	"fmt"
+	"testing/fstest"
+
+	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/locales"
+)
+
+func Example() {
+	cat, err := i18n.New(locales.FS)
+	if err != nil {
+		panic(err)
+	}
+	for _, header := range []string{"zh-CN,zh;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "fr", "zh;q=0"} {
+		l := cat.Localizer(header)
+		fmt.Printf("%s: %s\n", l, l.Message(codes.AppNotFound, nil))
+	}
+	// Output:
+	// zh-CN: 未找到应用
+	// en-US: The app was not found.
+	// zh-CN: 未找到应用
+	// en-US: The app was not found.
+}
+
+func ExampleCatalog_LocalizerFor() {
+	cat, _ := i18n.New(locales.FS)
+	if l, ok := cat.LocalizerFor("en"); ok {
+		fmt.Println(l.Message(codes.TokenInvalid, nil))
+	}
+	_, ok := cat.LocalizerFor("fr")
+	fmt.Println(ok)
+	// Output:
+	// The access token is invalid or has expired.
+	// false
+}
+
+func ExampleLocalizer_Message() {
+	fsys := fstest.MapFS{
+		"zh-CN.toml": {Data: []byte(`VOL_NAME_CONFLICT = "云硬盘名称 {{.Name}} 已存在"`)},
+		"en-US.toml": {Data: []byte(`VOL_NAME_CONFLICT = "A volume named {{.Name}} already exists."`)},
+	}
+	cat, _ := i18n.New(fsys, i18n.OnProblem(func(p i18n.Problem) {
+		fmt.Println("problem:", p.Lang, p.Code, p.Err)
+	}))
+	l := cat.Localizer("en")
+	fmt.Println(l.Message(codes.VolNameConflict, map[string]any{"Name": "data"}))
+	// Without its data the message cannot render: the fallback chain ends at the code's name.
+	fmt.Println(l.Message(codes.VolNameConflict, nil))
+	// Output:
+	// A volume named data already exists.
+	// problem: en-US VOL_NAME_CONFLICT template: VOL_NAME_CONFLICT:1:17: executing "VOL_NAME_CONFLICT" at <.Name>: map has no entry for key "Name"
+	// problem: zh-CN VOL_NAME_CONFLICT template: VOL_NAME_CONFLICT:1:18: executing "VOL_NAME_CONFLICT" at <.Name>: map has no entry for key "Name"
+	// VOL_NAME_CONFLICT
+}
+
+func ExampleCatalog_Reload() {
+	cat, _ := i18n.New(fstest.MapFS{"zh-CN.toml": {Data: []byte(`APP_NOT_FOUND = "未找到应用"`)}})
+	err := cat.Reload(fstest.MapFS{"zh-CN.toml": {Data: []byte(`APP_NOT_FOUND = `)}})
+	fmt.Println(err != nil)
+	// The old catalog keeps serving.
+	fmt.Println(cat.Negotiate("en"), cat.Localizer().Message(codes.AppNotFound, nil))
+	// Output:
+	// true
+	// zh-CN 未找到应用
+}

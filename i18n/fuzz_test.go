@@ -1,0 +1,70 @@
+package i18n
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/apiswitch/errcode/codes"
+)
+
+// asciiCase maps ASCII letters with f and leaves every other byte alone, so that the
+// 500-byte cut falls at the same place in both spellings.
+func asciiCase(s string, upper bool) string {
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case upper && 'a' <= c && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		case !upper && 'A' <= c && c <= 'Z':
+			b[i] = c - 'A' + 'a'
+		}
+	}
+	return string(b)
+}
+
+func FuzzNegotiate(f *testing.F) {
+	for _, s := range []string{
+		"zh-CN,zh;q=0.9,en;q=0.8", "en-US,en;q=0.9", "en-GB", "zh-TW", "fr", "zh;q=0", "zh;q=0, en",
+		"en-US, bad_tag_xxxxxxxxxx", "en;Q=0.5", "*", "", ";;,,", "en;q=1.000;x=y", "zh-Hant-TW;q=0.1",
+	} {
+		f.Add(s, "")
+	}
+	f.Add("fr", "en")
+	c := mustNew(f)
+	langs := c.Languages()
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got := c.Negotiate(a, b)
+		if !slices.Contains(langs, got) {
+			t.Fatalf("Negotiate(%q, %q) = %s, not a catalog language", a, b, got)
+		}
+		upper := c.Negotiate(asciiCase(a, true), asciiCase(b, true))
+		lower := c.Negotiate(asciiCase(a, false), asciiCase(b, false))
+		if upper != got || lower != got {
+			t.Fatalf("Negotiate(%q, %q) = %s, upper case %s, lower case %s", a, b, got, upper, lower)
+		}
+		if l, ok := c.LocalizerFor(a); ok && !slices.Contains(langs, l.Tag()) {
+			t.Fatalf("LocalizerFor(%q) = %s", a, l)
+		}
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(zhOK))
+	f.Add([]byte("[APP_NOT_FOUND]\ndescription = \"d\"\nother = \"{{.Name}}\"\n"))
+	f.Add([]byte("[APP_NOT_FOUND]\nleftDelim = \"<<\"\nrightDelim = \">>\"\nother = \"<<.N>>\"\n"))
+	f.Add([]byte("A = \"x\"\n[B]\nother = \"y\"\nC = \"z\"\n"))
+	f.Add([]byte("[[A]]\nother = 1\n"))
+	f.Add([]byte("A = [1, 2]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := New(fstest.MapFS{"zh-CN.toml": {Data: data}})
+		if err != nil {
+			return
+		}
+		for _, code := range codes.All() {
+			if c.Message(zhCN, code, map[string]any{"Name": "x"}) == "" || c.Message(zhCN, code, nil) == "" {
+				t.Fatalf("empty message for %s", code)
+			}
+		}
+	})
+}
