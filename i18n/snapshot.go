@@ -14,9 +14,9 @@ type snapshot struct {
 	names     []string       // langs[i].String()
 	matcher   language.Matcher
 	msgs      map[codes.Code][]*message // indexed like langs
-	headers   cache // whole Accept-Language values
-	ranges    cache // lower-cased language ranges
-	bundle    *goi18n.Bundle // read only; kept for comparison benchmarks
+	headers   cache                     // whole Accept-Language values
+	ranges    cache                     // lower-cased language ranges
+	bundle    *goi18n.Bundle            // read only; kept for comparison benchmarks
 	version   string
 	onProblem func(Problem)
 }
