@@ -1,0 +1,225 @@
+package i18ncheck
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit statuses of Main.
+const (
+	ExitOK       = 0 // no finding at or above -fail-on
+	ExitFindings = 1 // findings at or above -fail-on
+	ExitUsage    = 2 // bad flags, or nothing could be checked: the reason is on stderr
+)
+
+// options are the command-line flags.
+type options struct {
+	cfg           Config
+	format        string
+	failOn        string
+	baseline      string
+	writeBaseline string
+	writeStubs    bool
+	explain       string
+}
+
+// loadCodes is LoadCodes; tests replace it to load a fixture package once.
+var loadCodes = LoadCodes
+
+// Main runs the i18ncheck command with args (without the program name) and returns its
+// exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	opts, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "i18ncheck: %v\n", err)
+		return ExitUsage
+	}
+	code, err := run(opts, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "i18ncheck: %v\n", err)
+		return ExitUsage
+	}
+	return code
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("i18ncheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.cfg.Dir, "C", "", "change to `dir` before resolving -pkg and -locales")
+	fs.StringVar(&o.cfg.Pkg, "pkg", "./codes", "package `pattern` of the code constants")
+	fs.StringVar(&o.cfg.Type, "type", "Code", "`name` of the code type")
+	fs.StringVar(&o.cfg.Locales, "locales", "./locales", "`dir`ectory of the go-i18n *.toml files")
+	fs.StringVar(&o.cfg.Source, "source", "zh-CN", "the source `locale`, which the others translate")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings of this `severity` or worse: error, warning or never")
+	fs.StringVar(&o.baseline, "baseline", "", "accept the findings listed in `file`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to `file` as a baseline, and exit 0")
+	fs.BoolVar(&o.writeStubs, "write-stubs", false, "append a stub for each missing entry and mark each stale one")
+	fs.StringVar(&o.explain, "explain", "", "explain the code with this `name or number` in every locale")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: i18ncheck [flags]\n\nChecks go-i18n message files against the code constants of a Go package.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q (flags only; see -help)", fs.Arg(0))
+	}
+	switch o.format {
+	case "text", "json", "sarif", "github":
+	default:
+		return nil, fmt.Errorf("-format %q: want text, json, sarif or github", o.format)
+	}
+	if _, ok := failLevel(o.failOn); !ok {
+		return nil, fmt.Errorf("-fail-on %q: want error, warning or never", o.failOn)
+	}
+	return o, nil
+}
+
+// failLevel maps -fail-on to the lowest failing severity; never is above every severity.
+func failLevel(s string) (Severity, bool) {
+	switch s {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	case "never":
+		return Error + 1, true
+	}
+	return 0, false
+}
+
+func run(o *options, stdout, stderr io.Writer) (int, error) {
+	codes, err := loadCodes(o.cfg.Dir, orDefault(o.cfg.Pkg, "./codes"), orDefault(o.cfg.Type, "Code"))
+	if err != nil {
+		return 0, err
+	}
+	o.cfg.Codes = codes
+	r, err := Run(o.cfg)
+	if err != nil {
+		return 0, err
+	}
+	if o.explain != "" {
+		return explain(r, o.explain, stdout)
+	}
+	if o.writeStubs {
+		if r, err = stubsAndRerun(r, o, stderr); err != nil {
+			return 0, err
+		}
+	}
+	fs := r.Findings
+	if o.baseline != "" {
+		data, err := os.ReadFile(resolve(o.cfg.Dir, o.baseline))
+		if err != nil {
+			return 0, err
+		}
+		b, err := ParseBaseline(o.baseline, data)
+		if err != nil {
+			return 0, err
+		}
+		fs = b.Apply(fs)
+	}
+	if o.writeBaseline != "" {
+		if err := writeBaselineFile(resolve(o.cfg.Dir, o.writeBaseline), fs); err != nil {
+			return 0, err
+		}
+		fmt.Fprintf(stderr, "i18ncheck: wrote %d findings to %s\n", len(fs), o.writeBaseline)
+		fs = nil
+	}
+	if err := write(r, o.format, fs, stdout); err != nil {
+		return 0, err
+	}
+	if level, _ := failLevel(o.failOn); failed(fs, level) {
+		return ExitFindings, nil
+	}
+	return ExitOK, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func failed(fs []Finding, level Severity) bool {
+	for _, f := range fs {
+		if f.Severity >= level {
+			return true
+		}
+	}
+	return false
+}
+
+func explain(r *Report, what string, stdout io.Writer) (int, error) {
+	c := r.Lookup(what)
+	if c == nil {
+		return 0, fmt.Errorf("-explain %s: no %s constant has this name or number", what, r.Codes.Type)
+	}
+	r.Explain(stdout, c)
+	return ExitOK, nil
+}
+
+// stubsAndRerun writes the stubs, then checks again so that the output shows the result.
+func stubsAndRerun(r *Report, o *options, stderr io.Writer) (*Report, error) {
+	edits, err := r.WriteStubs(o.cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range edits {
+		fmt.Fprintf(stderr, "i18ncheck: %s: appended %d stubs, marked %d stale entries\n", e.File, e.Missing, e.Stale)
+	}
+	if len(edits) == 0 {
+		fmt.Fprintln(stderr, "i18ncheck: no stubs to write")
+		return r, nil
+	}
+	return Run(o.cfg)
+}
+
+func writeBaselineFile(path string, fs []Finding) error {
+	var buf bytes.Buffer
+	if err := WriteBaseline(&buf, fs); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// write renders the report in format.
+func write(r *Report, format string, fs []Finding, w io.Writer) error {
+	switch format {
+	case "json":
+		return r.WriteJSON(w, fs)
+	case "sarif":
+		return r.WriteSARIF(w, fs)
+	case "github":
+		return writeGitHub(r, fs, w)
+	}
+	return r.WriteText(w, fs)
+}
+
+// writeGitHub also appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set.
+func writeGitHub(r *Report, fs []Finding, w io.Writer) error {
+	path := strings.TrimSpace(os.Getenv("GITHUB_STEP_SUMMARY"))
+	if path == "" {
+		return r.WriteGitHub(w, nil, fs)
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := r.WriteGitHub(w, f, fs); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

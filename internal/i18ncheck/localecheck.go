@@ -1,0 +1,75 @@
+package i18ncheck
+
+import "fmt"
+
+// checkLocale runs every check on one locale.
+func (r *Report) checkLocale(l *Locale) []Finding {
+	var fs []Finding
+	total := 0
+	for _, f := range l.Files {
+		fs = append(fs, f.Findings...)
+		total += len(f.Messages)
+	}
+	if total == 0 && !l.Broken {
+		f := l.Files[0]
+		fs = append(fs, Finding{Check: CheckFilename, Severity: Error, Pos: Position{f.Path, 1, 1},
+			Locale: l.Tag, Subject: l.Tag, Message: fmt.Sprintf("locale %s has no messages", l.Tag)})
+	}
+	forms, ok := pluralCategories(l.tag)
+	if !ok {
+		f := l.Files[0]
+		fs = append(fs, Finding{Check: CheckPlural, Severity: Error, Pos: Position{f.Path, 1, 1}, Locale: l.Tag, Subject: l.Tag,
+			Message: fmt.Sprintf("go-i18n has no plural rules for %s: a bundle refuses every message of this language", l.Tag)})
+	}
+	fs = append(fs, r.assign(l)...)
+	for _, c := range r.Codes.Codes {
+		msg := l.message(c)
+		if msg == nil {
+			if !l.Broken {
+				fs = append(fs, missingFinding(l, c))
+			}
+			continue
+		}
+		mc := &messageCheck{r: r, l: l, c: c, m: msg, src: r.Source.message(c), forms: forms, pluralKnown: ok}
+		fs = append(fs, mc.run()...)
+		if mc.usable() {
+			l.Translated++
+		}
+	}
+	return fs
+}
+
+// assign matches each message of l to its code, reporting orphans and duplicates. Files are
+// taken in name order; the first message of a code is the one checked.
+func (r *Report) assign(l *Locale) []Finding {
+	var fs []Finding
+	byID := map[string]*Message{}
+	for _, f := range l.Files {
+		for _, m := range f.Messages {
+			if first := byID[m.ID]; first != nil {
+				fs = append(fs, Finding{Check: CheckDuplicate, Severity: Error, Pos: m.Pos, Locale: l.Tag, Subject: m.ID, Detail: m.Pos.File,
+					Message: fmt.Sprintf("%s: message %s is also at %s; go-i18n keeps whichever file it loads last", l.Tag, m.ID, first.Pos)})
+				continue
+			}
+			byID[m.ID] = m
+			c := r.index[m.ID]
+			if c == nil {
+				fs = append(fs, Finding{Check: CheckOrphan, Severity: Warning, Pos: m.Pos, Locale: l.Tag, Subject: m.ID,
+					Message: fmt.Sprintf("%s: message %s matches no %s constant by name or number", l.Tag, m.ID, r.Codes.Type)})
+				continue
+			}
+			if first := l.byCode[c]; first != nil {
+				fs = append(fs, Finding{Check: CheckDuplicate, Severity: Error, Pos: m.Pos, Locale: l.Tag, Subject: c.Name, Detail: m.ID,
+					Message: fmt.Sprintf("%s: message %s is code %s (%s) again, already at %s as %s", l.Tag, m.ID, c.Name, c.Number, first.Pos, first.ID)})
+				continue
+			}
+			l.byCode[c] = m
+		}
+	}
+	return fs
+}
+
+func missingFinding(l *Locale, c *Code) Finding {
+	return Finding{Check: CheckMissing, Severity: Error, Pos: c.Pos, Locale: l.Tag, Subject: c.Name,
+		Message: fmt.Sprintf("%s: no message for %s (%s)", l.Tag, c.Name, c.Number)}
+}

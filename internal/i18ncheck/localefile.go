@@ -1,0 +1,306 @@
+package i18ncheck
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// A File is one parsed locale file.
+type File struct {
+	Path   string // as reported in positions
+	Locale string // the language tag its name gives, as go-i18n reads it
+	// Broken is set when the TOML does not decode: go-i18n loads nothing from it, and
+	// i18ncheck knows none of its messages.
+	Broken   bool
+	Messages []*Message // in file order
+	Findings []Finding
+	src      string
+	keys     *keyIndex
+}
+
+// reservedKeys are go-i18n's message keys, lower-cased; see go-i18n's isReserved.
+var reservedKeys = map[string]bool{
+	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
+	"translation": true,
+}
+
+// isReserved reports whether key = v makes its table a message, as go-i18n decides.
+func isReserved(key string, v any) bool {
+	if !reservedKeys[strings.ToLower(key)] {
+		return false
+	}
+	_, isString := v.(string)
+	return key == "translation" || isString
+}
+
+// parseFile decodes src, the content of the locale file at path, into messages the way
+// go-i18n would, and reports what would make go-i18n fail or load something unintended.
+// isCode tells a message id that names a code, to word a joined key well.
+func parseFile(path, locale, src string, isCode func(string) bool) *File {
+	f := &File{Path: path, Locale: locale, src: src, keys: scanTOML(src)}
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		f.Broken = true
+		f.Findings = append(f.Findings, f.decodeFinding(err))
+		return f
+	}
+	w := &walker{f: f, isCode: isCode}
+	w.walk(nil, raw)
+	slices.SortStableFunc(f.Messages, func(a, b *Message) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	return f
+}
+
+// decodeFinding turns a TOML error into a finding at its position.
+func (f *File) decodeFinding(err error) Finding {
+	fd := Finding{Check: CheckSyntax, Severity: Error, Pos: Position{f.Path, 1, 1}, Locale: f.Locale, Subject: f.Path}
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		fd.Message = "TOML: " + err.Error()
+		return fd
+	}
+	fd.Pos.Line, fd.Pos.Col = max(pe.Position.Line, 1), max(pe.Position.Col, 1)
+	fd.Message = "TOML: " + pe.Message + "; go-i18n loads nothing from this file"
+	if strings.Contains(pe.Message, "has already been defined") {
+		fd.Check = CheckDuplicate
+	}
+	fd.Detail = pe.Message
+	return fd
+}
+
+// pos returns the position of the key or header at path, or the file's start.
+func (f *File) pos(path []string) Position {
+	if k, ok := f.keys.keys[pathKey(path)]; ok {
+		return Position{f.Path, k.Line, k.Col}
+	}
+	return Position{f.Path, 1, 1}
+}
+
+// firstKeyPos returns the earliest position of a key under path, for tables that have no
+// header, such as those made by dotted keys.
+func (f *File) firstKeyPos(path []string, m map[string]any) Position {
+	if k, ok := f.keys.keys[pathKey(path)]; ok {
+		return Position{f.Path, k.Line, k.Col}
+	}
+	best := Position{f.Path, 1, 1}
+	for k := range m {
+		p := f.pos(append(slices.Clone(path), k))
+		if p.Line > 1 && (best.Line == 1 || p.Line < best.Line) {
+			best = p
+		}
+	}
+	return best
+}
+
+type walker struct {
+	f      *File
+	isCode func(string) bool
+}
+
+func (w *walker) syntax(pos Position, subject, format string, args ...any) {
+	w.f.Findings = append(w.f.Findings, Finding{
+		Check: CheckSyntax, Severity: Error, Pos: pos, Locale: w.f.Locale, Subject: subject,
+		Message: fmt.Sprintf(format, args...), Detail: fmt.Sprintf(format, args...),
+	})
+}
+
+// walk follows go-i18n's recGetMessages: a table holding only reserved keys is a message,
+// one holding none is a namespace whose keys join the id with ".", and one holding both is
+// an error that makes go-i18n reject the whole file.
+func (w *walker) walk(path []string, m map[string]any) {
+	reserved, unreserved := splitKeys(m)
+	switch {
+	case len(reserved) > 0 && len(unreserved) > 0:
+		w.mixed(path, m, reserved, unreserved)
+	case len(reserved) > 0 && path == nil:
+		k := reserved[0]
+		w.syntax(w.f.pos([]string{k}), k, "key %q at the top level makes the whole file one message without an id; put messages in [ID] tables", k)
+	case len(reserved) > 0:
+		w.message(path, m)
+	default:
+		for _, k := range sortedKeys(m) {
+			w.child(path, k, m[k])
+		}
+	}
+}
+
+// child handles the value of key k in the namespace path.
+func (w *walker) child(path []string, k string, v any) {
+	p := append(slices.Clone(path), k)
+	switch v := v.(type) {
+	case string:
+		msg := w.newMessage(p, w.f.pos(p))
+		msg.Forms["other"] = v
+		msg.FormPos["other"] = msg.Pos
+		w.f.Messages = append(w.f.Messages, msg)
+	case map[string]any:
+		w.walk(p, v)
+	default:
+		w.syntax(w.f.pos(p), strings.Join(p, "."), "%q is a TOML %s; a message is a string or a table of strings", strings.Join(p, "."), tomlType(v))
+	}
+}
+
+// mixed reports a table that mixes reserved keys with ids, then recovers what was meant.
+func (w *walker) mixed(path []string, m map[string]any, reserved, unreserved []string) {
+	if path == nil {
+		for _, k := range reserved {
+			w.syntax(w.f.pos([]string{k}), k, "reserved key %q outside any table, among message ids: go-i18n rejects the file", k)
+		}
+		for _, k := range unreserved {
+			w.child(nil, k, m[k])
+		}
+		return
+	}
+	table := strings.Join(path, ".")
+	msgPart := map[string]any{}
+	for _, k := range reserved {
+		msgPart[k] = m[k]
+	}
+	w.message(path, msgPart)
+	for _, k := range unreserved {
+		p := append(slices.Clone(path), k)
+		s, isString := m[k].(string)
+		switch {
+		case isString && (w.isCode(k) || !nearReserved(k)):
+			w.syntax(w.f.pos(p), k, "%q follows table [%s] and so became one of its keys: go-i18n rejects the file (reserved keys mixed with ids); move it above the first table or write it as [%s]", k, table, k)
+			msg := w.newMessage([]string{k}, w.f.pos(p))
+			msg.Forms["other"] = s
+			msg.FormPos["other"] = msg.Pos
+			w.f.Messages = append(w.f.Messages, msg)
+		default:
+			w.syntax(w.f.pos(p), table, "unknown key %q in message %s: go-i18n rejects the file (reserved keys mixed with ids)", k, table)
+		}
+	}
+}
+
+// message builds the message at path from a table of reserved keys.
+func (w *walker) message(path []string, m map[string]any) {
+	msg := w.newMessage(path, w.f.firstKeyPos(path, m))
+	for _, k := range sortedKeys(m) {
+		w.field(msg, append(slices.Clone(path), k), k, m[k])
+	}
+	w.f.Messages = append(w.f.Messages, msg)
+}
+
+// field sets one reserved key of msg.
+func (w *walker) field(msg *Message, p []string, k string, v any) {
+	pos := w.f.pos(p)
+	if sub, ok := v.(map[string]any); ok && k == "translation" {
+		for _, kk := range sortedKeys(sub) {
+			w.field(msg, append(slices.Clone(p), kk), kk, sub[kk])
+		}
+		return
+	}
+	s, ok := v.(string)
+	if !ok {
+		w.syntax(pos, msg.ID, "%q of message %s is a TOML %s, want a string", k, msg.ID, tomlType(v))
+		return
+	}
+	switch lk := strings.ToLower(k); lk {
+	case "id":
+		msg.ID = s
+	case "description":
+		msg.Description = s
+	case "hash":
+		msg.Hash, msg.HashPos = s, pos
+	case "leftdelim":
+		msg.LeftDelim = s
+	case "rightdelim":
+		msg.RightDelim = s
+	case "translation":
+		msg.Forms["other"], msg.FormPos["other"] = s, pos
+	default:
+		msg.Forms[lk], msg.FormPos[lk] = s, pos
+	}
+}
+
+func (w *walker) newMessage(path []string, pos Position) *Message {
+	return &Message{
+		ID:      strings.Join(path, "."),
+		Locale:  w.f.Locale,
+		Pos:     pos,
+		Forms:   map[string]string{},
+		FormPos: map[string]Position{},
+		Stub:    w.f.keys.stubs[pathKey(path)],
+	}
+}
+
+// splitKeys sorts the keys of m into reserved and other keys.
+func splitKeys(m map[string]any) (reserved, unreserved []string) {
+	for _, k := range sortedKeys(m) {
+		if isReserved(k, m[k]) {
+			reserved = append(reserved, k)
+		} else {
+			unreserved = append(unreserved, k)
+		}
+	}
+	return reserved, unreserved
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// tomlType names the TOML type of a decoded value.
+func tomlType(v any) string {
+	switch v.(type) {
+	case []map[string]any:
+		return "array of tables"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "table"
+	case bool:
+		return "boolean"
+	case int64:
+		return "integer"
+	case float64:
+		return "float"
+	}
+	return "date or time"
+}
+
+// nearReserved reports whether k looks like a misspelt reserved key, such as "descripton".
+func nearReserved(k string) bool {
+	lk := strings.ToLower(k)
+	for r := range reservedKeys {
+		if editDistance(lk, r) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,47 @@
+package i18ncheck
+
+// pluralForms are go-i18n's plural form keys in CLDR order.
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// A Message is one message of a locale file, as go-i18n would load it.
+type Message struct {
+	ID     string
+	Locale string // language tag of the file
+	// Pos is the message's table header, or its key for ID = "text".
+	Pos         Position
+	Description string
+	Hash        string
+	LeftDelim   string
+	RightDelim  string
+	// Forms holds the plural forms the file writes, even empty ones; FormPos their keys.
+	Forms   map[string]string
+	FormPos map[string]Position
+	HashPos Position
+	// Stub is set when the entry is under a stub marker: written by -write-stubs and not yet
+	// translated.
+	Stub bool
+}
+
+// isPlural reports whether m has any form other than "other".
+func (m *Message) isPlural() bool {
+	for f, text := range m.Forms {
+		if f != "other" && text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// formPos returns the position of form, or of the message when the form has no key.
+func (m *Message) formPos(form string) Position {
+	if p, ok := m.FormPos[form]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// sourceHash is goi18n's hash of a source message: sha1 over its description and its
+// "other" text. A translation records the hash of the source it was made from.
+func (m *Message) sourceHash() string {
+	return sha1Hex(m.Description + m.Forms["other"])
+}

@@ -1,0 +1,163 @@
+package i18ncheck
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// messageCheck checks the message m of code c in locale l against the source message src.
+type messageCheck struct {
+	r           *Report
+	l           *Locale
+	c           *Code
+	m, src      *Message
+	forms       map[string]bool // plural forms the language uses
+	pluralKnown bool
+	out         []Finding
+}
+
+func (mc *messageCheck) isSource() bool { return mc.l == mc.r.Source }
+
+func (mc *messageCheck) add(check string, sev Severity, pos Position, detail, format string, args ...any) {
+	mc.out = append(mc.out, Finding{
+		Check: check, Severity: sev, Pos: pos, Locale: mc.l.Tag, Subject: mc.c.Name, Detail: detail,
+		Message: fmt.Sprintf("%s: %s ", mc.l.Tag, mc.c.Name) + fmt.Sprintf(format, args...),
+	})
+}
+
+// usable reports whether the message counts as translated.
+func (mc *messageCheck) usable() bool {
+	return !mc.m.Stub && strings.TrimSpace(mc.m.Forms["other"]) != ""
+}
+
+func (mc *messageCheck) run() []Finding {
+	mc.stub()
+	if !mc.empty() {
+		fields := mc.templates()
+		mc.placeholders(fields)
+		mc.plural()
+		mc.script()
+	}
+	mc.stale()
+	return mc.out
+}
+
+// stub reports an entry -write-stubs wrote that still has the source's hash: untranslated.
+func (mc *messageCheck) stub() {
+	if !mc.m.Stub || (mc.src != nil && !mc.isSource() && mc.m.Hash != mc.src.sourceHash()) {
+		return
+	}
+	mc.add(CheckMissing, Error, mc.m.Pos, "stub", "is an untranslated stub: translate it, then delete the %q line above it", stubMarker)
+}
+
+// empty reports blank forms; it returns true when the message has no text at all.
+func (mc *messageCheck) empty() bool {
+	hasText := false
+	for _, f := range pluralForms {
+		text, ok := mc.m.Forms[f]
+		if !ok {
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			mc.add(CheckEmpty, Error, mc.m.formPos(f), f, "has an empty %q; go-i18n treats an empty message as not found", f)
+			continue
+		}
+		hasText = true
+	}
+	if len(mc.m.Forms) == 0 {
+		mc.add(CheckEmpty, Error, mc.m.Pos, "other", "has no text: no \"other\" nor any plural form")
+	}
+	return !hasText
+}
+
+// templates reports templates that do not parse and returns the fields of those that do.
+func (mc *messageCheck) templates() []string {
+	var all []string
+	for _, f := range pluralForms {
+		text := mc.m.Forms[f]
+		fields, err := templateFields(text, mc.m.LeftDelim, mc.m.RightDelim)
+		if err != nil {
+			msg := strings.TrimPrefix(err.Error(), "template: :")
+			mc.add(CheckSyntax, Error, mc.m.formPos(f), "template "+f, "%q is not a valid template: %s", f, msg)
+			continue
+		}
+		all = append(all, fields...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}
+
+// placeholders compares the template fields of a translation with the source's.
+func (mc *messageCheck) placeholders(fields []string) {
+	if mc.isSource() || mc.src == nil {
+		return
+	}
+	srcFields := sourceFields(mc.src)
+	left, right := delims(mc.m)
+	for _, f := range srcFields {
+		if !slices.Contains(fields, f) {
+			mc.add(CheckPlaceholder, Error, mc.m.formPos("other"), "lacks "+f, "lacks %s%s%s, which the source uses", left, f, right)
+		}
+	}
+	for _, f := range fields {
+		if !slices.Contains(srcFields, f) {
+			mc.add(CheckPlaceholder, Error, mc.m.formPos("other"), "extra "+f, "uses %s%s%s, which the source does not pass: it would render \"<no value>\"", left, f, right)
+		}
+	}
+}
+
+func sourceFields(src *Message) []string {
+	var all []string
+	for _, f := range pluralForms {
+		fields, _ := templateFields(src.Forms[f], src.LeftDelim, src.RightDelim)
+		all = append(all, fields...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}
+
+func delims(m *Message) (string, string) {
+	left, right := m.LeftDelim, m.RightDelim
+	if left == "" {
+		left = "{{"
+	}
+	if right == "" {
+		right = "}}"
+	}
+	return left, right
+}
+
+// plural checks the plural forms against those the language uses.
+func (mc *messageCheck) plural() {
+	plural := mc.m.isPlural() || (mc.src != nil && mc.src.isPlural())
+	if !plural || !mc.pluralKnown {
+		return
+	}
+	if strings.TrimSpace(mc.m.Forms["other"]) == "" {
+		mc.add(CheckPlural, Error, mc.m.Pos, "no other", "is a plural message without \"other\", the form go-i18n falls back to")
+	}
+	for _, f := range pluralForms {
+		text := mc.m.Forms[f]
+		switch {
+		case text != "" && !mc.forms[f]:
+			mc.add(CheckPlural, Warning, mc.m.formPos(f), "unused "+f, "has the plural form %q, which %s never uses (it uses %s)", f, mc.l.Tag, strings.Join(formList(mc.forms), ", "))
+		case text == "" && mc.forms[f] && f != "other":
+			mc.add(CheckPlural, Error, mc.m.Pos, "needs "+f, "lacks the plural form %q, which %s needs (it uses %s)", f, mc.l.Tag, strings.Join(formList(mc.forms), ", "))
+		}
+	}
+}
+
+// stale reports a translation whose recorded hash is not its source's current hash.
+func (mc *messageCheck) stale() {
+	if mc.isSource() || mc.src == nil || mc.m.Hash == "" {
+		return
+	}
+	if want := mc.src.sourceHash(); mc.m.Hash != want {
+		pos := mc.m.HashPos
+		if pos.Line == 0 {
+			pos = mc.m.Pos
+		}
+		mc.add(CheckStale, Error, pos, "hash", "was translated from another source text (hash %s; the source's is now %s): check the translation against %s, then update its hash", mc.m.Hash, want, mc.r.Source.Tag)
+	}
+}

@@ -1,0 +1,300 @@
+package i18ncheck
+
+import (
+	"strconv"
+	"strings"
+)
+
+// stubMarker starts the comment that -write-stubs puts above each entry it writes. An entry
+// under it is reported until a translator removes the comment.
+const stubMarker = "# i18ncheck:stub"
+
+// A keyPos is where a key or table header is in a TOML file.
+type keyPos struct {
+	Line, Col int
+	Header    bool     // a [table] header rather than a key = value
+	Table     []string // the header the key follows; nil at the top level
+}
+
+// keyIndex is what scanTOML learns about a file that the TOML decoder does not say: where
+// each key is, which table each key fell into, and which tables carry a stub marker.
+type keyIndex struct {
+	keys  map[string]keyPos // by pathKey of the full dotted path
+	stubs map[string]bool   // pathKey of headers under a stub marker
+}
+
+// pathKey joins the parts of a dotted key so that "a.b" quoted stays one part.
+func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
+
+// scanTOML finds the positions of the keys and headers of a TOML document. It is lenient:
+// the decoder reports syntax errors, and on a line it does not understand the scanner skips to
+// the next line. Positions count lines and bytes from 1.
+func scanTOML(src string) *keyIndex {
+	s := &tomlScanner{src: src, line: 1, col: 1, idx: &keyIndex{keys: map[string]keyPos{}, stubs: map[string]bool{}}}
+	s.scan()
+	return s.idx
+}
+
+type tomlScanner struct {
+	src       string
+	i         int
+	line, col int
+	table     []string
+	stub      bool
+	idx       *keyIndex
+}
+
+func (s *tomlScanner) eof() bool { return s.i >= len(s.src) }
+
+func (s *tomlScanner) peek() byte {
+	if s.eof() {
+		return 0
+	}
+	return s.src[s.i]
+}
+
+func (s *tomlScanner) next() {
+	if s.eof() {
+		return
+	}
+	if s.src[s.i] == '\n' {
+		s.line++
+		s.col = 0
+	}
+	s.i++
+	s.col++
+}
+
+func (s *tomlScanner) skipSpace() {
+	for c := s.peek(); c == ' ' || c == '\t'; c = s.peek() {
+		s.next()
+	}
+}
+
+// skipLine moves past the next newline.
+func (s *tomlScanner) skipLine() {
+	for !s.eof() && s.peek() != '\n' {
+		s.next()
+	}
+	s.next()
+}
+
+func (s *tomlScanner) scan() {
+	for !s.eof() {
+		s.skipSpace()
+		switch c := s.peek(); c {
+		case '\n', '\r':
+			s.next()
+		case '#':
+			if strings.HasPrefix(s.src[s.i:], stubMarker) {
+				s.stub = true
+			}
+			s.skipLine()
+		case '[':
+			s.header()
+		default:
+			s.stub = false
+			s.keyValue(s.table)
+			s.skipLine()
+		}
+	}
+}
+
+// header reads [a.b] or [[a.b]].
+func (s *tomlScanner) header() {
+	line, col := s.line, s.col
+	s.next()
+	if s.peek() == '[' {
+		s.next()
+	}
+	s.skipSpace()
+	parts, ok := s.key()
+	if !ok {
+		s.skipLine()
+		return
+	}
+	s.table = parts
+	k := pathKey(parts)
+	if _, seen := s.idx.keys[k]; !seen {
+		s.idx.keys[k] = keyPos{Line: line, Col: col, Header: true}
+	}
+	if s.stub {
+		s.idx.stubs[k] = true
+		s.stub = false
+	}
+	s.skipLine()
+}
+
+// keyValue reads key = value, recording the key under table.
+func (s *tomlScanner) keyValue(table []string) {
+	line, col := s.line, s.col
+	parts, ok := s.key()
+	if !ok {
+		return
+	}
+	full := append(append([]string(nil), table...), parts...)
+	k := pathKey(full)
+	if _, seen := s.idx.keys[k]; !seen {
+		s.idx.keys[k] = keyPos{Line: line, Col: col, Table: s.table}
+	}
+	s.skipSpace()
+	if s.peek() != '=' {
+		return
+	}
+	s.next()
+	s.skipSpace()
+	s.value(full)
+}
+
+// key reads a dotted key of bare and quoted parts.
+func (s *tomlScanner) key() ([]string, bool) {
+	var parts []string
+	for {
+		s.skipSpace()
+		part, ok := s.keyPart()
+		if !ok {
+			return nil, false
+		}
+		parts = append(parts, part)
+		s.skipSpace()
+		if s.peek() != '.' {
+			return parts, true
+		}
+		s.next()
+	}
+}
+
+func (s *tomlScanner) keyPart() (string, bool) {
+	switch s.peek() {
+	case '"':
+		raw, ok := s.quoted('"')
+		if !ok {
+			return "", false
+		}
+		if u, err := strconv.Unquote(`"` + raw + `"`); err == nil {
+			return u, true
+		}
+		return raw, true
+	case '\'':
+		return s.quoted('\'')
+	}
+	start := s.i
+	for !s.eof() && !strings.ContainsRune(" \t\r\n=.[]#\"',{}", rune(s.peek())) {
+		s.next()
+	}
+	return s.src[start:s.i], s.i > start
+}
+
+// quoted reads a one-line string opened by q and returns its raw content.
+func (s *tomlScanner) quoted(q byte) (string, bool) {
+	s.next()
+	start := s.i
+	for !s.eof() {
+		c := s.peek()
+		switch {
+		case c == '\n':
+			return "", false
+		case c == '\\' && q == '"':
+			s.next()
+		case c == q:
+			raw := s.src[start:s.i]
+			s.next()
+			return raw, true
+		}
+		s.next()
+	}
+	return "", false
+}
+
+// value skips a value: strings of all four kinds, arrays and inline tables, whose keys it
+// records under path, or a bare scalar.
+func (s *tomlScanner) value(path []string) {
+	switch c := s.peek(); {
+	case strings.HasPrefix(s.src[s.i:], `"""`), strings.HasPrefix(s.src[s.i:], `'''`):
+		s.multiline(c)
+	case c == '"' || c == '\'':
+		s.quoted(c)
+	case c == '[':
+		s.array(path)
+	case c == '{':
+		s.inlineTable(path)
+	default:
+		for !s.eof() && !strings.ContainsRune(" \t\r\n#,]}", rune(s.peek())) {
+			s.next()
+		}
+	}
+}
+
+// multiline skips a """ or ”' string, which may span lines.
+func (s *tomlScanner) multiline(q byte) {
+	delim := strings.Repeat(string(q), 3)
+	for range 3 {
+		s.next()
+	}
+	for !s.eof() {
+		if q == '"' && s.peek() == '\\' {
+			s.next()
+			s.next()
+			continue
+		}
+		if strings.HasPrefix(s.src[s.i:], delim) {
+			for range 3 {
+				s.next()
+			}
+			for n := 0; n < 2 && s.peek() == q; n++ {
+				s.next()
+			}
+			return
+		}
+		s.next()
+	}
+}
+
+// array skips [v, v, ...], which may span lines and hold comments.
+func (s *tomlScanner) array(path []string) {
+	s.next()
+	for !s.eof() {
+		switch c := s.peek(); c {
+		case ']':
+			s.next()
+			return
+		case ' ', '\t', '\r', '\n', ',':
+			s.next()
+		case '#':
+			for !s.eof() && s.peek() != '\n' {
+				s.next()
+			}
+		default:
+			start := s.i
+			s.value(path)
+			if s.i == start {
+				s.next()
+			}
+		}
+	}
+}
+
+// inlineTable reads {k = v, ...}, recording its keys under path.
+func (s *tomlScanner) inlineTable(path []string) {
+	s.next()
+	for !s.eof() {
+		s.skipSpace()
+		switch s.peek() {
+		case '}':
+			s.next()
+			return
+		case ',', '\r', '\n':
+			s.next()
+		case '#':
+			for !s.eof() && s.peek() != '\n' {
+				s.next()
+			}
+		default:
+			start := s.i
+			s.keyValue(path)
+			if s.i == start {
+				s.next()
+			}
+		}
+	}
+}
