@@ -71,10 +71,14 @@ func (c *Catalog) Negotiate(acceptLanguage ...string) language.Tag {
 }
 
 // Message renders code in lang, with the same fallbacks as Localizer.Message. A lang the
-// catalog does not have falls back to the default language.
+// catalog does not have is matched to the closest one it has (en to en-US), else the
+// default language.
 func (c *Catalog) Message(lang language.Tag, code codes.Code, data map[string]any) string {
 	s := c.cur.Load()
-	i := max(slices.Index(s.langs, lang), 0)
+	i := slices.Index(s.langs, lang)
+	if i < 0 {
+		i = max(s.lookup(lang.String()), 0)
+	}
 	return s.message(i, code, data)
 }
 

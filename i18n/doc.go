@@ -36,7 +36,8 @@
 // Message renders the text of a code in a language. Messages are text/template templates
 // executed with missingkey=error into a buffer, so a failed render never shows "<no value>"
 // or half a message. The fallback chain is: the language, then the default language, then
-// the code's wire name; the result is never empty. The OnProblem option is told about each
+// the code's wire name; the result is never empty. A message renders its "other" form: API
+// Switch's messages have no plural forms. The OnProblem option is told about each
 // missing translation and failed render once per language and code, not once per request.
 //
 // # Concurrency and reloading

@@ -136,6 +136,7 @@ func TestRender(t *testing.T) {
 		{"missing everywhere gives the name", enUS, codes.QuotaExceed, nil, "QUOTA_EXCEED"},
 		{"empty render gives the name", enUS, codes.VolSnapshotBadName, nil, "VOL_SS_BAD_NAME"},
 		{"unknown language uses the default", language.French, codes.VolNotExists, nil, "云盘不存在"},
+		{"close language matches", language.English, codes.AppNotFound, name, "The app web was not found."},
 		{"unknown code", enUS, codes.Code(99999), nil, "Code(99999)"},
 	}
 	for _, tt := range tests {

@@ -8,7 +8,7 @@ import (
 )
 
 // A snapshot is one loaded version of the catalog. It is never modified after load, but for
-// its range cache and its once-per-message problem flags, which are safe for concurrent use.
+// its caches and its once-per-message problem flags, which are safe for concurrent use.
 type snapshot struct {
 	langs     []language.Tag // the default language first
 	names     []string       // langs[i].String()
