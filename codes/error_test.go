@@ -6,6 +6,9 @@ import (
 	"io"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/apiswitch/errcode/codes"
 )
 
@@ -13,28 +16,18 @@ func TestErrorIsAndAs(t *testing.T) {
 	cause := io.ErrUnexpectedEOF
 	err := fmt.Errorf("handler: %w", codes.Wrap(cause, codes.VolCreateFailed).With("Name", "data"))
 
-	if !errors.Is(err, codes.VolCreateFailed) {
-		t.Error("errors.Is(err, VolCreateFailed) = false")
-	}
-	if !errors.Is(err, codes.New(codes.VolCreateFailed)) {
-		t.Error("errors.Is(err, New(VolCreateFailed)) = false")
-	}
-	if errors.Is(err, codes.VolDeleteFailed) {
-		t.Error("errors.Is(err, VolDeleteFailed) = true")
-	}
-	if !errors.Is(err, cause) {
-		t.Error("errors.Is(err, cause) = false: the cause is not unwrapped")
-	}
+	assert.ErrorIs(t, err, codes.VolCreateFailed)
+	assert.ErrorIs(t, err, codes.New(codes.VolCreateFailed))
+	assert.NotErrorIs(t, err, codes.VolDeleteFailed)
+	assert.ErrorIs(t, err, cause, "the cause is not unwrapped")
+	assert.NotErrorIs(t, err, codes.Code(0))
+
 	var e *codes.Error
-	if !errors.As(err, &e) {
-		t.Fatal("errors.As(err, *Error) = false")
-	}
-	if e.Code != codes.VolCreateFailed || e.Data["Name"] != "data" {
-		t.Errorf("errors.As found %+v", e)
-	}
-	if got, want := e.Error(), "VOL_CREATE_FAILED (10312): unexpected EOF"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
-	}
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, codes.VolCreateFailed, e.Code)
+	assert.Equal(t, map[string]any{"Name": "data"}, e.Data)
+	assert.Equal(t, "VOL_CREATE_FAILED (10312): unexpected EOF", e.Error())
+	assert.Equal(t, "Code(7): cause", (&codes.Error{Code: 7, Cause: errors.New("cause")}).Error())
 }
 
 func TestBareCodeIsAnError(t *testing.T) {
