@@ -79,7 +79,7 @@ func plural(n int, word string) string {
 func (r *Report) writeSummary(w io.Writer, fs []Finding) error {
 	fmt.Fprintf(w, "## i18ncheck\n\n%s.\n\n| locale | translated | coverage |\n|---|---:|---:|\n", countText(fs))
 	for _, c := range r.Coverage() {
-		fmt.Fprintf(w, "| %s%s | %d/%d | %.1f%% |\n", c.Locale, c.note(), c.Translated, c.Total, c.Percent())
+		fmt.Fprintf(w, "| %s%s | %d/%d | %.1f%% |\n", c.Locale, strings.TrimPrefix(c.note(), " "), c.Translated, c.Total, c.Percent())
 	}
 	if len(fs) == 0 {
 		return nil

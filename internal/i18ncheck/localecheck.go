@@ -2,7 +2,7 @@ package i18ncheck
 
 import "fmt"
 
-// checkLocale runs every check on one locale.
+// checkLocale runs every check on one locale, once every locale is assigned.
 func (r *Report) checkLocale(l *Locale) []Finding {
 	var fs []Finding
 	total := 0
@@ -21,7 +21,6 @@ func (r *Report) checkLocale(l *Locale) []Finding {
 		fs = append(fs, Finding{Check: CheckPlural, Severity: Error, Pos: Position{f.Path, 1, 1}, Locale: l.Tag, Subject: l.Tag,
 			Message: fmt.Sprintf("go-i18n has no plural rules for %s: a bundle refuses every message of this language", l.Tag)})
 	}
-	fs = append(fs, r.assign(l)...)
 	for _, c := range r.Codes.Codes {
 		msg := l.message(c)
 		if msg == nil {

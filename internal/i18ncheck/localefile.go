@@ -68,7 +68,7 @@ func (f *File) decodeFinding(err error) Finding {
 		return fd
 	}
 	fd.Pos.Line, fd.Pos.Col = max(pe.Position.Line, 1), max(pe.Position.Col, 1)
-	fd.Message = "TOML: " + pe.Message + "; go-i18n loads nothing from this file"
+	fd.Message = "TOML: " + strings.TrimSuffix(pe.Message, ".") + "; go-i18n loads nothing from this file"
 	if strings.Contains(pe.Message, "has already been defined") {
 		fd.Check = CheckDuplicate
 	}
@@ -169,6 +169,8 @@ func (w *walker) mixed(path []string, m map[string]any, reserved, unreserved []s
 		p := append(slices.Clone(path), k)
 		s, isString := m[k].(string)
 		switch {
+		case reservedKeys[strings.ToLower(k)]:
+			w.syntax(w.f.pos(p), table, "%q of message %s is a TOML %s, want a string", k, table, tomlType(m[k]))
 		case isString && (w.isCode(k) || !nearReserved(k)):
 			w.syntax(w.f.pos(p), k, "%q follows table [%s] and so became one of its keys: go-i18n rejects the file (reserved keys mixed with ids); move it above the first table or write it as [%s]", k, table, k)
 			msg := w.newMessage([]string{k}, w.f.pos(p))

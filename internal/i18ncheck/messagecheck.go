@@ -2,6 +2,7 @@ package i18ncheck
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -34,8 +35,9 @@ func (mc *messageCheck) usable() bool {
 func (mc *messageCheck) run() []Finding {
 	mc.stub()
 	if !mc.empty() {
-		fields := mc.templates()
-		mc.placeholders(fields)
+		if fields, ok := mc.templates(); ok {
+			mc.placeholders(fields)
+		}
 		mc.plural()
 		mc.script()
 	}
@@ -71,22 +73,27 @@ func (mc *messageCheck) empty() bool {
 	return !hasText
 }
 
-// templates reports templates that do not parse and returns the fields of those that do.
-func (mc *messageCheck) templates() []string {
+// templates reports templates that do not parse; when all parse, it returns their fields.
+func (mc *messageCheck) templates() ([]string, bool) {
 	var all []string
+	ok := true
 	for _, f := range pluralForms {
 		text := mc.m.Forms[f]
 		fields, err := templateFields(text, mc.m.LeftDelim, mc.m.RightDelim)
 		if err != nil {
-			msg := strings.TrimPrefix(err.Error(), "template: :")
+			msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
 			mc.add(CheckSyntax, Error, mc.m.formPos(f), "template "+f, "%q is not a valid template: %s", f, msg)
+			ok = false
 			continue
 		}
 		all = append(all, fields...)
 	}
 	slices.Sort(all)
-	return slices.Compact(all)
+	return slices.Compact(all), ok
 }
+
+// templateErrPrefix is what text/template puts before a parse error of an unnamed template.
+var templateErrPrefix = regexp.MustCompile(`^template: :\d+: `)
 
 // placeholders compares the template fields of a translation with the source's.
 func (mc *messageCheck) placeholders(fields []string) {

@@ -16,11 +16,10 @@ import (
 // such as {AppNotFound, "APP_NOT_FOUND", 404}, AppNotFound: "APP_NOT_FOUND" or
 // case AppNotFound: return "APP_NOT_FOUND". A constant no table names matches both
 // UPPER_SNAKE_CASE of its identifier and the identifier itself; its Name is the identifier
-// when the type has a String method (what stringer generates) and UPPER_SNAKE_CASE
-// otherwise.
+// when String names no constant at all (what stringer generates), else UPPER_SNAKE_CASE.
 func nameCodes(pkg *packages.Package, target *types.Named, consts map[*types.Const]*Code) {
 	table := stringTable(pkg, target, consts)
-	hasString := stringMethod(target) != nil
+	stringer := stringMethod(target) != nil && len(table) == 0
 	for c, code := range consts {
 		if name, ok := table[c]; ok {
 			code.Name, code.Names = name, []string{name}
@@ -28,7 +27,7 @@ func nameCodes(pkg *packages.Package, target *types.Named, consts map[*types.Con
 		}
 		snake := upperSnake(code.Ident)
 		code.Name = snake
-		if hasString {
+		if stringer {
 			code.Name = code.Ident
 		}
 		code.Names = []string{snake}

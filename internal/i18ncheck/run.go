@@ -63,6 +63,9 @@ func Run(cfg Config) (*Report, error) {
 	}
 	r.Findings = append(slices.Clone(codes.Findings), findings...)
 	for _, l := range locales {
+		r.Findings = append(r.Findings, r.assign(l)...)
+	}
+	for _, l := range locales {
 		r.Findings = append(r.Findings, r.checkLocale(l)...)
 	}
 	sortFindings(r.Findings)

@@ -1,0 +1,109 @@
+package i18ncheck
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestLoadCodes(t *testing.T) {
+	tests := []struct {
+		pkg, typ string
+		want     []string // Ident Name Number Names..., in numeric order
+		findings []string
+	}{
+		{
+			pkg: "./testdata/fixture/codes", typ: "Code",
+			want: []string{
+				"AppNotFound APP_NOT_FOUND 10205 [APP_NOT_FOUND]",
+				"VolNameEmpty VOL_NAME_IS_NULL 10309 [VOL_NAME_IS_NULL]",
+				"YAMLSyntaxError YAML_SYNTAX_ERROR 10601 [YAML_SYNTAX_ERROR YAMLSyntaxError]",
+				"QuotaExceeded QUOTA_EXCEEDED 20000 [QUOTA_EXCEEDED]",
+				"DiskFull DISK_FULL 20001 [DISK_FULL]",
+				"Throttled THROTTLED 30001 [THROTTLED]",
+			},
+		},
+		{
+			pkg: "./testdata/fixture/plain", typ: "Status",
+			want: []string{
+				"OK OK 1 [OK]",
+				"HTTPTimeout HTTP_TIMEOUT 2 [HTTP_TIMEOUT HTTPTimeout]",
+				"VolFSEmpty VOL_FS_EMPTY 3 [VOL_FS_EMPTY VolFSEmpty]",
+			},
+		},
+		{
+			pkg: "./testdata/fixture/dups", typ: "Code",
+			want: []string{
+				"First FIRST 1 [FIRST]",
+				"Again FIRST 2 [FIRST]",
+				"Second SECOND 3 [SECOND]",
+				"Fourth THIRD 3 [THIRD]",
+				"Third THIRD 4 [THIRD]",
+			},
+			findings: []string{
+				"testdata/fixture/dups/dups.go:23:2: Again has the name FIRST, as First at testdata/fixture/dups/dups.go:22:2 does",
+				"testdata/fixture/dups/dups.go:26:2: Fourth has the number 3, as Second at testdata/fixture/dups/dups.go:24:2 does",
+				"testdata/fixture/dups/dups.go:26:2: Fourth has the name THIRD, as Third at testdata/fixture/dups/dups.go:25:2 does",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pkg, func(t *testing.T) {
+			set, err := LoadCodes("", tt.pkg, tt.typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range set.Codes {
+				got = append(got, fmt.Sprintf("%s %s %s %v", c.Ident, c.Name, c.Number, c.Names))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("LoadCodes(%s) codes:\n%s\nwant:\n%s", tt.pkg, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			var fs []string
+			for _, f := range set.Findings {
+				fs = append(fs, f.Pos.String()+": "+f.Message)
+			}
+			if !slices.Equal(fs, tt.findings) {
+				t.Errorf("LoadCodes(%s) findings:\n%s\nwant:\n%s", tt.pkg, strings.Join(fs, "\n"), strings.Join(tt.findings, "\n"))
+			}
+		})
+	}
+}
+
+func TestLoadCodesErrors(t *testing.T) {
+	tests := []struct{ pkg, typ, want string }{
+		{"./testdata/fixture/codes", "Nope", "has no type Nope"},
+		{"./testdata/fixture/codes", "Alias", "Code"}, // an alias of Code is Code: no error
+		{"./testdata/fixture/codes", "entry", "is not an integer type"},
+		{"./testdata/fixture/...", "Code", "matches 3 packages, want 1"},
+		{"./testdata/nosuchdir", "Code", "nosuchdir"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pkg+"/"+tt.typ, func(t *testing.T) {
+			_, err := LoadCodes("", tt.pkg, tt.typ)
+			if tt.typ == "Alias" {
+				if err != nil {
+					t.Errorf("LoadCodes(%s, Alias) = %v, want success through the alias", tt.pkg, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("LoadCodes(%s, %s) error = %v, want it to contain %q", tt.pkg, tt.typ, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestUpperSnake(t *testing.T) {
+	tests := map[string]string{
+		"AppNotFound": "APP_NOT_FOUND", "YAMLSyntaxError": "YAML_SYNTAX_ERROR", "VolFSEmpty": "VOL_FS_EMPTY",
+		"OK": "OK", "HTTP2Error": "HTTP2_ERROR", "Vol2Name": "VOL2_NAME", "already_SNAKE": "ALREADY_SNAKE", "x": "X",
+	}
+	for in, want := range tests {
+		if got := upperSnake(in); got != want {
+			t.Errorf("upperSnake(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
