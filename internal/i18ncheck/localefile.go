@@ -17,7 +17,9 @@ type File struct {
 	Locale string // the language tag its name gives, as go-i18n reads it
 	// Broken is set when the TOML does not decode: go-i18n loads nothing from it, and
 	// i18ncheck knows none of its messages.
-	Broken   bool
+	Broken bool
+	// Rejected is set when go-i18n's loader would return an error for the file.
+	Rejected bool
 	Messages []*Message // in file order
 	Findings []Finding
 	src      string
@@ -47,7 +49,7 @@ func parseFile(path, locale, src string, isCode func(string) bool) *File {
 	f := &File{Path: path, Locale: locale, src: src, keys: scanTOML(src)}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
-		f.Broken = true
+		f.Broken, f.Rejected = true, true
 		f.Findings = append(f.Findings, f.decodeFinding(err))
 		return f
 	}
@@ -105,7 +107,14 @@ type walker struct {
 	isCode func(string) bool
 }
 
+// syntax reports a problem that makes go-i18n reject the file.
 func (w *walker) syntax(pos Position, subject, format string, args ...any) {
+	w.f.Rejected = true
+	w.odd(pos, subject, format, args...)
+}
+
+// odd reports a problem go-i18n accepts, loading something other than what was meant.
+func (w *walker) odd(pos Position, subject, format string, args ...any) {
 	w.f.Findings = append(w.f.Findings, Finding{
 		Check: CheckSyntax, Severity: Error, Pos: pos, Locale: w.f.Locale, Subject: subject,
 		Message: fmt.Sprintf(format, args...), Detail: fmt.Sprintf(format, args...),
@@ -122,7 +131,7 @@ func (w *walker) walk(path []string, m map[string]any) {
 		w.mixed(path, m, reserved, unreserved)
 	case len(reserved) > 0 && path == nil:
 		k := reserved[0]
-		w.syntax(w.f.pos([]string{k}), k, "key %q at the top level makes the whole file one message without an id; put messages in [ID] tables", k)
+		w.odd(w.f.pos([]string{k}), k, "key %q at the top level makes the whole file one message without an id; put messages in [ID] tables", k)
 	case len(reserved) > 0:
 		w.message(path, m)
 	default:
@@ -143,6 +152,8 @@ func (w *walker) child(path []string, k string, v any) {
 		w.f.Messages = append(w.f.Messages, msg)
 	case map[string]any:
 		w.walk(p, v)
+	case []any:
+		w.odd(w.f.pos(p), strings.Join(p, "."), "%q is a TOML array; a message is a string or a table of strings", strings.Join(p, "."))
 	default:
 		w.syntax(w.f.pos(p), strings.Join(p, "."), "%q is a TOML %s; a message is a string or a table of strings", strings.Join(p, "."), tomlType(v))
 	}

@@ -1,0 +1,50 @@
+package i18ncheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBaseline writes a baseline of the formats case, which then accepts all of it; applied
+// to the missing case, it accepts the finding they share, lets the new one through and
+// reports its two entries that are fixed there.
+func TestBaseline(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "baseline.json")
+	got, code := runMain(t, caseArgs("formats", "-write-baseline", path))
+	if code != ExitOK || !strings.Contains(got, "wrote 3 findings") {
+		t.Errorf("-write-baseline: exit %d, want 0 and 3 findings written\n%s", code, got)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "baseline.json", string(data))
+
+	got, code = runMain(t, caseArgs("formats", "-baseline", path))
+	if code != ExitOK || strings.Contains(got, "error:") || strings.Contains(got, "warning:") {
+		t.Errorf("-baseline of the same findings: exit %d, want 0 and no findings\n%s", code, got)
+	}
+
+	fixed := "testdata/golden/baseline.json"
+	got, code = runMain(t, caseArgs("missing", "-baseline", fixed))
+	if code != ExitFindings {
+		t.Errorf("-baseline on other findings: exit %d, want %d", code, ExitFindings)
+	}
+	golden(t, "baseline.txt", got)
+}
+
+func TestFingerprintIgnoresPosition(t *testing.T) {
+	a := Finding{Check: CheckMissing, Locale: "en-US", Subject: "APP_NOT_FOUND", Pos: Position{"a.go", 1, 1}, Message: "x"}
+	b := a
+	b.Pos, b.Message = Position{"b.go", 9, 9}, "y"
+	if a.Fingerprint() != b.Fingerprint() {
+		t.Errorf("fingerprints differ by position: %s, %s", a.Fingerprint(), b.Fingerprint())
+	}
+	c := a
+	c.Locale = "fr-FR"
+	if a.Fingerprint() == c.Fingerprint() {
+		t.Errorf("fingerprints of two locales agree: %s", a.Fingerprint())
+	}
+}

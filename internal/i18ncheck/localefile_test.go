@@ -1,0 +1,114 @@
+package i18ncheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// TestAgreesWithGoI18n loads every fixture file with go-i18n itself: i18ncheck must say a
+// file is rejected exactly when go-i18n's loader returns an error for it.
+func TestAgreesWithGoI18n(t *testing.T) {
+	paths, err := filepath.Glob("testdata/cases/*/locales/*.toml")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, path := range paths {
+		t.Run(path, func(t *testing.T) {
+			tag, err := language.Parse(langOfPath(filepath.Base(path)))
+			if err != nil {
+				t.Skip("not a language tag: the filename check covers it")
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := i18n.NewBundle(language.English)
+			b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+			_, loadErr := b.ParseMessageFileBytes(data, path)
+			f := parseFile(path, tag.String(), string(data), func(string) bool { return false })
+			_, pluralOK := pluralCategories(tag)
+			if want := loadErr != nil; (f.Rejected || !pluralOK) != want {
+				t.Errorf("parseFile(%s).Rejected = %v (plural rules: %v), go-i18n's error: %v", path, f.Rejected, pluralOK, loadErr)
+			}
+		})
+	}
+}
+
+func TestParseFile(t *testing.T) {
+	src := `# comment
+TOP = "top {{.X}}"
+"quoted.id" = "q"
+
+[A]
+description = "d"
+hash = "sha1-x"
+Other = """
+multi
+line"""
+one = 'lit'
+
+[ns.B]
+other = "nested"
+
+[C]
+translation = "v1 style"
+`
+	f := parseFile("x.toml", "en", src, func(string) bool { return false })
+	if len(f.Findings) > 0 {
+		t.Fatalf("findings: %v", f.Findings)
+	}
+	var got []string
+	for _, m := range f.Messages {
+		got = append(got, m.ID+"@"+m.Pos.String()+"="+strings.ReplaceAll(m.Forms["other"], "\n", `\n`)+"|"+m.formPos("other").String())
+	}
+	want := []string{
+		"TOP@x.toml:2:1=top {{.X}}|x.toml:2:1",
+		"quoted.id@x.toml:3:1=q|x.toml:3:1",
+		"A@x.toml:5:1=multi\\nline|x.toml:8:1",
+		"ns.B@x.toml:13:1=nested|x.toml:14:1",
+		"C@x.toml:16:1=v1 style|x.toml:17:1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if a := f.Messages[2]; a.Hash != "sha1-x" || a.HashPos.Line != 7 || a.Forms["one"] != "lit" || a.Description != "d" {
+		t.Errorf("message A = %+v", a)
+	}
+}
+
+func TestScanTOMLStubMarker(t *testing.T) {
+	src := stubMarker + " translate\n[A]\nother = \"a\"\n\n" + stubMarker + " stale\n" + stubMarker + " second line\n[B]\nother = \"b\"\n[C]\nother = \"c\"\n"
+	idx := scanTOML(src)
+	for k, want := range map[string]bool{"A": true, "B": true, "C": false} {
+		if idx.stubs[k] != want {
+			t.Errorf("stub of [%s] = %v, want %v", k, idx.stubs[k], want)
+		}
+	}
+}
+
+func TestTemplateFields(t *testing.T) {
+	tests := []struct {
+		src, left, right string
+		want             string
+		err              bool
+	}{
+		{"plain text", "", "", "", false},
+		{"{{.Name}} and {{.Count}} and {{.Name}}", "", "", ".Count .Name", false},
+		{"{{if .Ok}}{{.A.B}}{{else}}{{$.C}}{{end}}", "", "", ".A.B .C .Ok", false},
+		{"<<.Name>> {{.NotAField}}", "<<", ">>", ".Name", false},
+		{"{{.Name", "", "", "", true},
+		{"{{range .Items}}{{.}}{{end}}", "", "", ".Items", false},
+	}
+	for _, tt := range tests {
+		got, err := templateFields(tt.src, tt.left, tt.right)
+		if (err != nil) != tt.err || strings.Join(got, " ") != tt.want {
+			t.Errorf("templateFields(%q) = %q, %v; want %q, error %v", tt.src, got, err, tt.want, tt.err)
+		}
+	}
+}
