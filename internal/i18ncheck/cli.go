@@ -100,11 +100,6 @@ func failLevel(s string) (Severity, bool) {
 }
 
 func run(o *options, stdout, stderr io.Writer) (int, error) {
-	codes, err := loadCodes(o.cfg.Dir, orDefault(o.cfg.Pkg, "./codes"), orDefault(o.cfg.Type, "Code"))
-	if err != nil {
-		return 0, err
-	}
-	o.cfg.Codes = codes
 	r, err := Run(o.cfg)
 	if err != nil {
 		return 0, err
@@ -145,13 +140,6 @@ func run(o *options, stdout, stderr io.Writer) (int, error) {
 	return ExitOK, nil
 }
 
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 func failed(fs []Finding, level Severity) bool {
 	for _, f := range fs {
 		if f.Severity >= level {
@@ -183,7 +171,9 @@ func stubsAndRerun(r *Report, o *options, stderr io.Writer) (*Report, error) {
 		fmt.Fprintln(stderr, "i18ncheck: no stubs to write")
 		return r, nil
 	}
-	return Run(o.cfg)
+	cfg := o.cfg
+	cfg.Codes = r.Codes
+	return Run(cfg)
 }
 
 func writeBaselineFile(path string, fs []Finding) error {

@@ -22,7 +22,7 @@ func FuzzParseFile(f *testing.F) {
 	}
 	f.Add("A = 1\n[B]\nother = [\"x\"]\n[[C]]\nother = \"y\"\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		file := parseFile("f.toml", "en", src, func(string) bool { return false })
+		file := parseFile("f.toml", "en", src)
 		lines := strings.Count(src, "\n") + 1
 		check := func(p Position) {
 			if p.Line < 1 || p.Line > lines || p.Col < 1 {

@@ -24,6 +24,8 @@ type File struct {
 	Findings []Finding
 	src      string
 	keys     *keyIndex
+	buf      []byte // for pos, which runs once per key
+	joins    []join
 }
 
 // reservedKeys are go-i18n's message keys, lower-cased; see go-i18n's isReserved.
@@ -44,8 +46,8 @@ func isReserved(key string, v any) bool {
 
 // parseFile decodes src, the content of the locale file at path, into messages the way
 // go-i18n would, and reports what would make go-i18n fail or load something unintended.
-// isCode tells a message id that names a code, to word a joined key well.
-func parseFile(path, locale, src string, isCode func(string) bool) *File {
+// Keys that joined a table are kept for resolveJoins.
+func parseFile(path, locale, src string) *File {
 	f := &File{Path: path, Locale: locale, src: src, keys: scanTOML(src)}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
@@ -53,11 +55,9 @@ func parseFile(path, locale, src string, isCode func(string) bool) *File {
 		f.Findings = append(f.Findings, f.decodeFinding(err))
 		return f
 	}
-	w := &walker{f: f, isCode: isCode}
+	w := &walker{f: f}
 	w.walk(nil, raw)
-	slices.SortStableFunc(f.Messages, func(a, b *Message) int {
-		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
-	})
+	sortMessages(f.Messages)
 	return f
 }
 
@@ -80,7 +80,14 @@ func (f *File) decodeFinding(err error) Finding {
 
 // pos returns the position of the key or header at path, or the file's start.
 func (f *File) pos(path []string) Position {
-	if k, ok := f.keys.keys[pathKey(path)]; ok {
+	f.buf = f.buf[:0]
+	for i, p := range path {
+		if i > 0 {
+			f.buf = append(f.buf, 0)
+		}
+		f.buf = append(f.buf, p...)
+	}
+	if k, ok := f.keys.keys[string(f.buf)]; ok {
 		return Position{f.Path, k.Line, k.Col}
 	}
 	return Position{f.Path, 1, 1}
@@ -103,8 +110,7 @@ func (f *File) firstKeyPos(path []string, m map[string]any) Position {
 }
 
 type walker struct {
-	f      *File
-	isCode func(string) bool
+	f *File
 }
 
 // syntax reports a problem that makes go-i18n reject the file.
@@ -135,8 +141,8 @@ func (w *walker) walk(path []string, m map[string]any) {
 	case len(reserved) > 0:
 		w.message(path, m)
 	default:
-		for _, k := range sortedKeys(m) {
-			w.child(path, k, m[k])
+		for k, v := range m { // any order: messages and findings are sorted later
+			w.child(path, k, v)
 		}
 	}
 }
@@ -182,23 +188,58 @@ func (w *walker) mixed(path []string, m map[string]any, reserved, unreserved []s
 		switch {
 		case reservedKeys[strings.ToLower(k)]:
 			w.syntax(w.f.pos(p), table, "%q of message %s is a TOML %s, want a string", k, table, tomlType(m[k]))
-		case isString && (w.isCode(k) || !nearReserved(k)):
-			w.syntax(w.f.pos(p), k, "%q follows table [%s] and so became one of its keys: go-i18n rejects the file (reserved keys mixed with ids); move it above the first table or write it as [%s]", k, table, k)
-			msg := w.newMessage([]string{k}, w.f.pos(p))
-			msg.Forms["other"] = s
-			msg.FormPos["other"] = msg.Pos
-			w.f.Messages = append(w.f.Messages, msg)
+		case isString:
+			w.f.Rejected = true
+			w.f.joins = append(w.f.joins, join{table: table, key: k, text: s, pos: w.f.pos(p)})
 		default:
 			w.syntax(w.f.pos(p), table, "unknown key %q in message %s: go-i18n rejects the file (reserved keys mixed with ids)", k, table)
 		}
 	}
 }
 
+// A join is a string key in a message table that is no message key: a message written
+// after a table, which joined it, or a misspelt key. Which one depends on the codes, so
+// resolveJoins decides once they are known.
+type join struct {
+	table, key, text string
+	pos              Position
+}
+
+// resolveJoins reports the joins of f: a key that names a code, or is not close to a
+// reserved key, is taken for a message that joined the table above it and is recovered as
+// that message; any other key is reported as unknown.
+func (f *File) resolveJoins(isCode func(string) bool) {
+	for _, j := range f.joins {
+		fd := Finding{Check: CheckSyntax, Severity: Error, Pos: j.pos, Locale: f.Locale, Subject: j.table}
+		if !isCode(j.key) && nearReserved(j.key) {
+			fd.Message = fmt.Sprintf("unknown key %q in message %s: go-i18n rejects the file (reserved keys mixed with ids)", j.key, j.table)
+			fd.Detail = fd.Message
+			f.Findings = append(f.Findings, fd)
+			continue
+		}
+		fd.Subject = j.key
+		fd.Message = fmt.Sprintf("%q follows table [%s] and so became one of its keys: go-i18n rejects the file (reserved keys mixed with ids); move it above the first table or write it as [%s]", j.key, j.table, j.key)
+		fd.Detail = fd.Message
+		f.Findings = append(f.Findings, fd)
+		msg := &Message{ID: j.key, Locale: f.Locale, Pos: j.pos, Forms: map[string]string{"other": j.text}, FormPos: map[string]Position{"other": j.pos}}
+		f.Messages = append(f.Messages, msg)
+	}
+	if len(f.joins) > 0 {
+		sortMessages(f.Messages)
+	}
+}
+
+func sortMessages(ms []*Message) {
+	slices.SortStableFunc(ms, func(a, b *Message) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+}
+
 // message builds the message at path from a table of reserved keys.
 func (w *walker) message(path []string, m map[string]any) {
 	msg := w.newMessage(path, w.f.firstKeyPos(path, m))
-	for _, k := range sortedKeys(m) {
-		w.field(msg, append(slices.Clone(path), k), k, m[k])
+	for k, v := range m {
+		w.field(msg, append(slices.Clone(path), k), k, v)
 	}
 	w.f.Messages = append(w.f.Messages, msg)
 }

@@ -31,7 +31,7 @@ func TestAgreesWithGoI18n(t *testing.T) {
 			b := i18n.NewBundle(language.English)
 			b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 			_, loadErr := b.ParseMessageFileBytes(data, path)
-			f := parseFile(path, tag.String(), string(data), func(string) bool { return false })
+			f := parseFile(path, tag.String(), string(data))
 			_, pluralOK := pluralCategories(tag)
 			if want := loadErr != nil; (f.Rejected || !pluralOK) != want {
 				t.Errorf("parseFile(%s).Rejected = %v (plural rules: %v), go-i18n's error: %v", path, f.Rejected, pluralOK, loadErr)
@@ -59,7 +59,7 @@ other = "nested"
 [C]
 translation = "v1 style"
 `
-	f := parseFile("x.toml", "en", src, func(string) bool { return false })
+	f := parseFile("x.toml", "en", src)
 	if len(f.Findings) > 0 {
 		t.Fatalf("findings: %v", f.Findings)
 	}

@@ -39,15 +39,16 @@ func langOfPath(name string) string {
 
 // readLocales reads every *.toml file of dir in name order and groups them by language.
 // Files go-i18n would not load as their language are reported and left out. Paths in
-// positions are relative to base.
-func readLocales(base, dir string, isCode func(string) bool) ([]*Locale, []Finding, error) {
+// positions are relative to base. Files are parsed in parallel.
+func readLocales(base, dir string) ([]*Locale, []Finding, error) {
 	entries, err := os.ReadDir(resolve(base, dir))
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading locales: %w", err)
 	}
 	var findings []Finding
-	byTag := map[string]*Locale{}
-	var locales []*Locale
+	var files []*File
+	var tags []language.Tag
+	var srcs []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.EqualFold(filepath.Ext(name), ".toml") {
@@ -69,19 +70,30 @@ func readLocales(base, dir string, isCode func(string) bool) ([]*Locale, []Findi
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading locales: %w", err)
 		}
-		key := tag.String()
-		loc := byTag[key]
+		files = append(files, &File{Path: rel, Locale: tag.String()})
+		tags = append(tags, tag)
+		srcs = append(srcs, string(data))
+	}
+	parallel(len(files), func(i int) { files[i] = parseFile(files[i].Path, files[i].Locale, srcs[i]) })
+	return groupLocales(files, tags), findings, nil
+}
+
+// groupLocales groups files by language tag, sorted by tag.
+func groupLocales(files []*File, tags []language.Tag) []*Locale {
+	byTag := map[string]*Locale{}
+	var locales []*Locale
+	for i, f := range files {
+		loc := byTag[f.Locale]
 		if loc == nil {
-			loc = &Locale{Tag: key, tag: tag, byCode: map[*Code]*Message{}}
-			byTag[key] = loc
+			loc = &Locale{Tag: f.Locale, tag: tags[i], byCode: map[*Code]*Message{}}
+			byTag[f.Locale] = loc
 			locales = append(locales, loc)
 		}
-		f := parseFile(rel, key, string(data), isCode)
 		loc.Broken = loc.Broken || f.Broken
 		loc.Files = append(loc.Files, f)
 	}
 	slices.SortFunc(locales, func(a, b *Locale) int { return strings.Compare(a.Tag, b.Tag) })
-	return locales, findings, nil
+	return locales
 }
 
 // resolve returns path as seen from the process: joined to base unless absolute.

@@ -20,6 +20,11 @@ type Message struct {
 	// Stub is set when the entry is under a stub marker: written by -write-stubs and not yet
 	// translated.
 	Stub bool
+
+	// hash and fields are computed once for a source message, which every locale compares
+	// against: see prepareSource.
+	hash   string
+	fields []string
 }
 
 // isPlural reports whether m has any form other than "other".
@@ -43,5 +48,19 @@ func (m *Message) formPos(form string) Position {
 // sourceHash is goi18n's hash of a source message: sha1 over its description and its
 // "other" text. A translation records the hash of the source it was made from.
 func (m *Message) sourceHash() string {
+	if m.hash != "" {
+		return m.hash
+	}
 	return sha1Hex(m.Description + m.Forms["other"])
+}
+
+// prepareSource computes the hash and the template fields of every message of the source
+// locale, before the locales are checked in parallel.
+func prepareSource(l *Locale) {
+	for _, f := range l.Files {
+		for _, m := range f.Messages {
+			m.hash = m.sourceHash()
+			m.fields = sourceFields(m)
+		}
+	}
 }

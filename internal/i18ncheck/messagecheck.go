@@ -102,7 +102,7 @@ func (mc *messageCheck) placeholders(fields []string) {
 	if mc.isSource() || mc.src == nil {
 		return
 	}
-	srcFields := sourceFields(mc.src)
+	srcFields := mc.src.fields
 	left, right := delims(mc.m)
 	for _, f := range srcFields {
 		if !slices.Contains(fields, f) {

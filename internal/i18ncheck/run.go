@@ -40,19 +40,29 @@ type Report struct {
 func Run(cfg Config) (*Report, error) {
 	cfg.setDefaults()
 	codes := cfg.Codes
-	if codes == nil {
-		var err error
-		if codes, err = LoadCodes(cfg.Dir, cfg.Pkg, cfg.Type); err != nil {
-			return nil, err
+	var loadErr error
+	loaded := make(chan struct{})
+	go func() { // the package loads while the locale files parse
+		defer close(loaded)
+		if codes == nil {
+			codes, loadErr = loadCodes(cfg.Dir, cfg.Pkg, cfg.Type)
 		}
+	}()
+	locales, findings, err := readLocales(cfg.Dir, cfg.Locales)
+	<-loaded
+	if loadErr != nil {
+		return nil, loadErr
 	}
-	r := &Report{Codes: codes, index: codeIndex(codes)}
-	isCode := func(id string) bool { return r.index[id] != nil }
-	locales, findings, err := readLocales(cfg.Dir, cfg.Locales, isCode)
 	if err != nil {
 		return nil, err
 	}
-	r.Locales = locales
+	r := &Report{Codes: codes, index: codeIndex(codes), Locales: locales}
+	isCode := func(id string) bool { return r.index[id] != nil }
+	for _, l := range locales {
+		for _, f := range l.Files {
+			f.resolveJoins(isCode)
+		}
+	}
 	for _, l := range locales {
 		if l.Tag == cfg.Source || l.tag.String() == canonical(cfg.Source) {
 			r.Source = l
@@ -65,8 +75,11 @@ func Run(cfg Config) (*Report, error) {
 	for _, l := range locales {
 		r.Findings = append(r.Findings, r.assign(l)...)
 	}
-	for _, l := range locales {
-		r.Findings = append(r.Findings, r.checkLocale(l)...)
+	prepareSource(r.Source)
+	perLocale := make([][]Finding, len(locales))
+	parallel(len(locales), func(i int) { perLocale[i] = r.checkLocale(locales[i]) })
+	for _, fs := range perLocale {
+		r.Findings = append(r.Findings, fs...)
 	}
 	sortFindings(r.Findings)
 	return r, nil

@@ -1,9 +1,9 @@
 package i18ncheck
 
 import (
+	"regexp"
 	"slices"
 	"strings"
-	"text/template"
 	"text/template/parse"
 )
 
@@ -20,19 +20,54 @@ func templateFields(src, left, right string) ([]string, error) {
 	if !strings.Contains(src, left) {
 		return nil, nil
 	}
-	t, err := template.New("").Delims(left, right).Option("missingkey=default").Parse(src)
+	if fields, ok := simpleFields(src, left, right); ok {
+		return fields, nil
+	}
+	trees, err := parse.Parse("", src, left, right, builtinFuncs)
 	if err != nil {
 		return nil, err
 	}
 	var fields []string
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			fields = walkFields(tt.Root, fields)
-		}
+	for _, tree := range trees {
+		fields = walkFields(tree.Root, fields)
 	}
 	slices.Sort(fields)
 	return slices.Compact(fields), nil
 }
+
+// simpleField is an action that only prints a field, such as {{.Name}} or {{ .Vol.Size }}.
+var simpleField = regexp.MustCompile(`^ *(\.[A-Za-z_][A-Za-z0-9_]*)+ *$`)
+
+// simpleFields returns the fields of a template whose every action prints a field, which is
+// what messages nearly always hold, without parsing it; ok is false for any other template.
+func simpleFields(src, left, right string) (fields []string, ok bool) {
+	for {
+		i := strings.Index(src, left)
+		if i < 0 {
+			slices.Sort(fields)
+			return slices.Compact(fields), true
+		}
+		src = src[i+len(left):]
+		j := strings.Index(src, right)
+		if j < 0 || !simpleField.MatchString(src[:j]) {
+			return nil, false
+		}
+		fields = append(fields, strings.TrimSpace(src[:j]))
+		src = src[j+len(right):]
+	}
+}
+
+// builtinFuncs are the names of text/template's built-in functions, which a template may
+// call: go-i18n adds none unless the caller passes Funcs. Parsing with the parse package
+// and these names finds the same errors as text/template, without building a Template.
+var builtinFuncs = func() map[string]any {
+	m := map[string]any{}
+	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or",
+		"print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
+		m[name] = true // parse checks only that the value is not nil
+	}
+	return m
+}()
 
 // walkFields appends the fields used under n.
 func walkFields(n parse.Node, fields []string) []string {

@@ -30,7 +30,7 @@ func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
 // the decoder reports syntax errors, and on a line it does not understand the scanner skips to
 // the next line. Positions count lines and bytes from 1.
 func scanTOML(src string) *keyIndex {
-	s := &tomlScanner{src: src, line: 1, col: 1, idx: &keyIndex{keys: map[string]keyPos{}, stubs: map[string]bool{}}}
+	s := &tomlScanner{src: src, line: 1, col: 1, idx: &keyIndex{keys: make(map[string]keyPos, strings.Count(src, "\n")), stubs: map[string]bool{}}}
 	s.scan()
 	return s.idx
 }
