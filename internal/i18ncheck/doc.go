@@ -1,0 +1,42 @@
+// Package i18ncheck checks go-i18n message files against the error codes of a Go package:
+// the logic of cmd/i18ncheck, the translation gate of API Switch.
+//
+// Run loads the package with golang.org/x/tools/go/packages and reads the constants of the
+// code type with go/types; the checked code is never linked or run. It reads every *.toml
+// file of the locale directory the way go-i18n's loader does, and reports findings, each with
+// a check id, a severity and a file:line:col position. Main is the command line around Run.
+//
+// # Matching messages to codes
+//
+// The exported constants of the code type are the codes, however they are written: literals,
+// iota, constant expressions, several files, a type alias. A message matches a code by the
+// code's number ("10205") or by its name. The name is what String returns, found without
+// running it: the functions and variables the String method reaches are searched for a
+// table that pairs each constant with a string, such as
+//
+//	var table = [...]entry{{AppNotFound, "APP_NOT_FOUND", http.StatusNotFound}, ...}
+//	var names = map[Code]string{AppNotFound: "APP_NOT_FOUND"}
+//	switch c { case AppNotFound: return "APP_NOT_FOUND" }
+//
+// A constant that no such table names matches both its identifier in UPPER_SNAKE_CASE
+// (AppNotFound → APP_NOT_FOUND) and the identifier itself, which is what stringer's String
+// returns.
+//
+// # Agreeing with go-i18n
+//
+// The language of a file comes from its name, as go-i18n reads it (en-US.toml and
+// active.en-US.toml are en-US). A table holding only go-i18n's reserved keys (description,
+// hash, other, ...) is a message; a table without them is a namespace; one with both makes
+// go-i18n reject the whole file, which is how a key written after a [table] shows up. The
+// plural forms a language needs are found by asking go-i18n's own runtime, and templates
+// are parsed with the message's delimiters, as go-i18n parses them. The stale check uses
+// goi18n's hash: "sha1-" and the hex SHA-1 of the source message's description followed by
+// its other text.
+//
+// # Stubs and baselines
+//
+// WriteStubs appends an entry for each missing translation, holding the source text, and
+// marks stale entries, each under a "# i18ncheck:stub" comment that keeps it reported until
+// a translator removes it. A Baseline accepts known findings by fingerprint: check, locale
+// and subject, never a line number.
+package i18ncheck
