@@ -1,0 +1,82 @@
+// Package middleware answers API Switch errors in the caller's language on net/http:
+// handlers' own errors, errors written by handlers that know only the codes (back ends
+// behind a reverse proxy), and panics.
+//
+// An error response's body is
+//
+//	{"Code":10205,"Message":"未找到应用"}
+//
+// # Use
+//
+// New builds the middleware once from a catalog; it is a func(http.Handler) http.Handler,
+// so it plugs into http.ServeMux, chi and gorilla/mux unchanged:
+//
+//	cat, err := i18n.New(locales.FS)
+//	...
+//	http.ListenAndServe(addr, middleware.New(cat)(mux))
+//
+// Per request it chooses a language once: the query parameter lang when the catalog has
+// that language (see Query), else the catalog's negotiation of every Accept-Language line.
+// LocalizerFrom gives handlers that choice. Every response whose body the middleware
+// localizes carries Content-Language with the chosen tag, and Vary gets Accept-Language
+// added to the values it has (never replacing them, never twice, not beside "*").
+//
+// # Typed errors
+//
+// A handler answers with WriteError(w, r, err). The status is the code's, or the Status of
+// a *codes.Error (a gateway answers INTERNAL_ERROR with 502 that way); the body has Code and
+// Message in that order and nothing else unless Members adds more; the headers are
+// Content-Type: application/json, Cache-Control: no-store, X-Content-Type-Options:
+// nosniff, and on a 401 a WWW-Authenticate challenge (Bearer error="invalid_token" for
+// TOKEN_INVALID) unless the handler set one. Template data of a *codes.Error fills the
+// message. An error that carries no code becomes 500 INTERNAL_ERROR. Bodies are encoded by
+// encoding/json (with its HTML escaping); a message without data is rendered and encoded
+// once per catalog version, language and code, then reused.
+//
+// Without the middleware, WriteError negotiates with a catalog of the embedded locales
+// built on first use, so a handler tested alone still answers correctly.
+//
+// # Filling what inner handlers write
+//
+// When an inner handler, an httputil.ReverseProxy for one, answers with a status from 300
+// to 599 (not 304), a JSON content type (application/json or application/*+json), no
+// Content-Encoding, no Trailer, a request that is not HEAD and a Content-Length, if any,
+// of at most MaxBody, the middleware holds the body. When the handler returns, if the body
+// is one JSON object with exactly one Code member, an integer of a known code, and a
+// Message member that is missing, "" or null, the middleware fills Message in the
+// request's language (inserting it right after Code when missing), keeps every other byte
+// of the body as it was, corrects Content-Length if it was set, and adds Content-Language
+// and Vary. Values are never decoded, so numbers keep their precision.
+//
+// Everything else passes through byte for byte: 1XX and 2XX responses (never held),
+// other content types, encoded bodies, HEAD, 304, bodies that outgrow MaxBody (what was
+// held is sent unchanged and the rest streams), a Message already written (see Overwrite),
+// invalid JSON, a body whose declared length is not its length, duplicate Code or Message
+// members, and unknown codes, which are also reported to OnError. Messages are filled
+// without template data: the body's members are not template values.
+//
+// Headers an inner handler changes after WriteHeader, which net/http ignores, take effect
+// for a held body.
+//
+// # Streaming
+//
+// The writer inner handlers get implements Flush, Hijack and Unwrap, so http.Flusher,
+// http.Hijacker and http.ResponseController (deadlines, full duplex) reach the underlying
+// writer, and it keeps io.ReaderFrom for bodies that pass through. A Flush while a body is
+// held waits for the body to be complete; a Hijack sends a held body first.
+//
+// # Panics
+//
+// A panic in an inner handler is reported to OnError as a *PanicError with its stack, and
+// becomes 500 INTERNAL_ERROR, localized, if no status has reached the client (a held body
+// is dropped). After the status was sent nothing more is written: the middleware panics
+// with http.ErrAbortHandler so that net/http aborts the response instead of ending a
+// truncated body as if it were whole. http.ErrAbortHandler itself is re-panicked, after
+// any held body. Neither the panic value nor the stack ever reaches the client.
+//
+// # Operators
+//
+// OnError (by default a log/slog record with the method and path, never the query) is
+// told what clients must not see: causes, errors without codes, 5XX answers, panics and
+// unknown codes. It runs on the request's goroutine.
+package middleware

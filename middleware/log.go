@@ -1,0 +1,31 @@
+package middleware
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+)
+
+// logTo returns the OnError function that logs to l, or to slog.Default() when l is nil.
+func logTo(l *slog.Logger) func(*http.Request, error) {
+	return func(r *http.Request, err error) {
+		logger := l
+		if logger == nil {
+			logger = slog.Default()
+		}
+		attrs := []slog.Attr{
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.String("error", err.Error()),
+		}
+		level := slog.LevelWarn
+		var pe *PanicError
+		if errors.As(err, &pe) {
+			level = slog.LevelError
+			attrs = append(attrs, slog.String("stack", string(pe.Stack)))
+		} else if !errors.Is(err, ErrUnknownCode) && classify(err).status >= 500 {
+			level = slog.LevelError
+		}
+		logger.LogAttrs(r.Context(), level, "middleware: error response", attrs...)
+	}
+}
