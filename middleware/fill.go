@@ -30,6 +30,7 @@ func (f *fillWriter) fill() {
 	f.w.WriteHeader(f.code)
 	f.w.Write(e.buf.Bytes())
 	f.release()
+	f.flushHeld()
 }
 
 // splice writes into e the held body with its Message filled, and reports whether the

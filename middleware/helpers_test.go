@@ -1,8 +1,11 @@
 package middleware_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
+	"net/textproto"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -87,4 +90,14 @@ func joined(vs []string) string {
 		s += v
 	}
 	return s
+}
+
+// withGot1xx returns r's context with a trace that tells got about 1XX responses.
+func withGot1xx(r *http.Request, got func(code int)) context.Context {
+	return httptrace.WithClientTrace(r.Context(), &httptrace.ClientTrace{
+		Got1xxResponse: func(code int, _ textproto.MIMEHeader) error {
+			got(code)
+			return nil
+		},
+	})
 }

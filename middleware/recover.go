@@ -42,7 +42,7 @@ func (s *state) recovered(v any) {
 		}
 		resetRepresentation(s.fw.w.Header())
 		s.fw.phase = phasePass
-		s.writeError(s.fw.w, s.req, codes.InternalError)
+		s.writeProblem(s.fw.w, s.req, problem{code: codes.InternalError, status: http.StatusInternalServerError})
 		return
 	}
 	panic(http.ErrAbortHandler)

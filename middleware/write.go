@@ -40,6 +40,11 @@ func (s *state) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		s.cfg.onError(r, err)
 	}
+	s.writeProblem(w, r, p)
+}
+
+// writeProblem writes the typed body of p to w.
+func (s *state) writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 	setErrorHeaders(w.Header(), p.code, p.status, s.loc.String(), &s.hv)
 	if p.data == nil && s.cfg.members == nil {
 		w.WriteHeader(p.status)

@@ -21,13 +21,14 @@ const (
 // except the body of a response the fill path may localize, which it holds until the
 // handler returns or the body outgrows MaxBody.
 type fillWriter struct {
-	w     http.ResponseWriter
-	s     *state
-	phase phase
-	typed bool    // WriteError is writing: never hold
-	code  int     // the held status
-	buf   []byte  // the held body
-	pool  *[]byte // returns buf to the pool
+	w         http.ResponseWriter
+	s         *state
+	phase     phase
+	typed     bool    // WriteError is writing: never hold
+	flushWait bool    // a Flush waits for the held body
+	code      int     // the held status
+	buf       []byte  // the held body
+	pool      *[]byte // returns buf to the pool
 }
 
 func (f *fillWriter) Header() http.Header { return f.w.Header() }
@@ -86,7 +87,16 @@ func (f *fillWriter) commit() error {
 		_, err = f.w.Write(f.buf)
 	}
 	f.release()
+	f.flushHeld()
 	return err
+}
+
+// flushHeld does the Flush that waited for the held body.
+func (f *fillWriter) flushHeld() {
+	if f.flushWait {
+		f.flushWait = false
+		http.NewResponseController(f.w).Flush()
+	}
 }
 
 // release returns the held body's buffer to the pool.
@@ -96,9 +106,10 @@ func (f *fillWriter) release() {
 }
 
 // FlushError flushes the wrapped writer. While a body is held, flushing waits until the
-// body is complete: the held body is at most MaxBody and ends when the handler returns.
+// body is sent: the held body is at most MaxBody and ends when the handler returns.
 func (f *fillWriter) FlushError() error {
 	if f.phase == phaseHold {
+		f.flushWait = true
 		return nil
 	}
 	if f.phase == phaseNone {
