@@ -93,3 +93,21 @@ func BenchmarkMiddleware(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMiddlewareOverhead measures what the middleware costs a request before any
+// error: the context it adds (net/http copies the Request for it) and its own state.
+func BenchmarkMiddlewareOverhead(b *testing.B) {
+	nop := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
+	reqs := benchRequests()
+	for _, h := range []struct {
+		name string
+		h    http.Handler
+	}{{"none", nop}, {"middleware", middleware.New(newCatalog(b))(nop)}} {
+		b.Run(h.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				h.h.ServeHTTP(httptest.NewRecorder(), reqs[i&1])
+			}
+		})
+	}
+}

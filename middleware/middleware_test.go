@@ -6,9 +6,12 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/middleware"
 )
 
@@ -113,4 +116,61 @@ func TestLogger(t *testing.T) {
 	if strings.Contains(out, "t0ps3cret") {
 		t.Errorf("log shows the query:\n%s", out)
 	}
+}
+
+func TestReload(t *testing.T) {
+	t.Parallel()
+	file := func(s string) fstest.MapFS {
+		return fstest.MapFS{"zh-CN.toml": {Data: []byte("APP_NOT_FOUND = \"" + s + "\"\n")}}
+	}
+	cat, err := i18n.New(file("旧"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := middleware.New(cat)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		middleware.WriteError(w, r, codes.AppNotFound)
+	}))
+	if w := serve(h, request("GET", "/", "")); w.Body.String() != `{"Code":10205,"Message":"旧"}` {
+		t.Fatalf("before Reload: %s", w.Body)
+	}
+	if err := cat.Reload(file("新")); err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(h, request("GET", "/", "")); w.Body.String() != `{"Code":10205,"Message":"新"}` {
+		t.Errorf("after Reload: %s", w.Body)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	t.Parallel()
+	h := middleware.New(newCatalog(t))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/fill" {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"Code":10205}`))
+			return
+		}
+		middleware.WriteError(w, r, codes.AppNotFound)
+	}))
+	want := map[string]string{"zh-CN": "未找到应用", "en-US": "The app was not found."}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 50 {
+				lang, path := "zh-CN", "/"
+				if (g+i)%2 == 0 {
+					lang = "en-US"
+				}
+				if i%3 == 0 {
+					path = "/fill"
+				}
+				w := serve(h, request("GET", path, lang))
+				if !strings.Contains(w.Body.String(), `"Message":"`+want[lang]+`"`) {
+					t.Errorf("%s %s: %s", path, lang, w.Body)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
