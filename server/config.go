@@ -1,0 +1,73 @@
+package server
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"time"
+)
+
+// config is what the command line says.
+type config struct {
+	addr            string
+	upstream        *url.URL // nil: no gateway
+	locales         string   // "": the embedded locales
+	logFormat       string
+	shutdownTimeout time.Duration
+}
+
+// errUsage marks a command line that is wrong, as opposed to a failure while running.
+var errUsage = errors.New("usage")
+
+// parseConfig reads the flags of args. Each flag's default comes from an environment
+// variable (getenv) when it is set, so that a container can be configured either way.
+func parseConfig(args []string, getenv func(string) string, output io.Writer) (config, error) {
+	var c config
+	var upstream string
+	fs := flag.NewFlagSet("apiswitch", flag.ContinueOnError)
+	fs.SetOutput(output)
+	fs.StringVar(&c.addr, "addr", env(getenv, "APISWITCH_ADDR", "127.0.0.1:8080"), "listen on this `address` (env APISWITCH_ADDR)")
+	fs.StringVar(&upstream, "upstream", env(getenv, "APISWITCH_UPSTREAM", ""), "reverse-proxy every other path to this back end `URL`, filling error messages (env APISWITCH_UPSTREAM)")
+	fs.StringVar(&c.locales, "locales", env(getenv, "APISWITCH_LOCALES", ""), "load message files from `DIR` and reload them when they change or on SIGHUP, instead of the embedded ones (env APISWITCH_LOCALES)")
+	fs.StringVar(&c.logFormat, "log-format", env(getenv, "APISWITCH_LOG_FORMAT", "text"), "log as `text` or json (env APISWITCH_LOG_FORMAT)")
+	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGINT or SIGTERM, let in-flight requests finish for this `long`")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: apiswitch [flags]\n\nServes the API Switch error catalog on /v1/errors and, with -upstream, localizes the errors of a back end.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return c, fmt.Errorf("%w: -log-format %q: want text or json", errUsage, c.logFormat)
+	}
+	if upstream != "" {
+		u, err := parseUpstream(upstream)
+		if err != nil {
+			return c, err
+		}
+		c.upstream = u
+	}
+	return c, nil
+}
+
+// parseUpstream accepts an absolute http or https URL.
+func parseUpstream(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%w: -upstream %q: want an http:// or https:// URL with a host", errUsage, s)
+	}
+	return u, nil
+}
+
+func env(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,59 @@
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/i18n"
+)
+
+// tableVersion identifies the code table compiled in, so that a new binary with a changed
+// status or a new code gets new ETags even with the same message files.
+var tableVersion = func() string {
+	h := sha256.New()
+	for _, c := range codes.All() {
+		fmt.Fprintf(h, "%d %s %d\n", int(c), c, c.HTTPStatus())
+	}
+	return hex.EncodeToString(h.Sum(nil)[:4])
+}()
+
+// etag returns the entity tag of what l renders: the catalog version, the code table and
+// the language, such as "3f1c0a...-9b2e41d0-zh-CN". The body is a function of these three.
+func etag(l i18n.Localizer) string {
+	return `"` + l.Version() + "-" + tableVersion + "-" + l.String() + `"`
+}
+
+// notModified sets the headers of a catalog answer in l's language and, when the request's
+// If-None-Match holds its ETag, answers 304 and reports true.
+func notModified(w http.ResponseWriter, r *http.Request, l i18n.Localizer) bool {
+	tag := etag(l)
+	h := w.Header()
+	h.Set("ETag", tag)
+	h.Set("Content-Language", l.String())
+	h.Add("Vary", "Accept-Language")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if !matches(r.Header.Values("If-None-Match"), tag) {
+		return false
+	}
+	w.WriteHeader(http.StatusNotModified)
+	return true
+}
+
+// matches reports whether an If-None-Match list holds tag, by the weak comparison of
+// RFC 9110 §13.1.2 ("*" matches any current representation).
+func matches(lines []string, tag string) bool {
+	for _, line := range lines {
+		for _, t := range strings.Split(line, ",") {
+			t = strings.TrimSpace(t)
+			if t == "*" || strings.TrimPrefix(t, "W/") == tag {
+				return true
+			}
+		}
+	}
+	return false
+}

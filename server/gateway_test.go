@@ -1,0 +1,110 @@
+package server
+
+import (
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// backend answers the gateway tests' paths as a back end in any language would.
+func backend(t *testing.T) *url.URL {
+	t.Helper()
+	mux := http.NewServeMux()
+	reply := func(status int, body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			io.WriteString(w, body)
+		}
+	}
+	mux.Handle("/apps/missing", reply(404, `{"Code":10205}`))
+	mux.Handle("/apps/custom", reply(400, `{"Code":10001,"Message":"custom"}`))
+	mux.Handle("/apps/ok", reply(200, `{"Name":"web","Code":10205}`))
+	mux.HandleFunc("/hangup", func(w http.ResponseWriter, r *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/echo/") { // as received, which a mux would clean
+			io.WriteString(w, r.URL.RawPath+"|"+r.URL.Path+"|"+r.URL.RawQuery+"|"+r.Header.Get("Accept-Language"))
+			return
+		}
+		mux.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	return u
+}
+
+func TestGatewayPassThrough(t *testing.T) {
+	t.Parallel()
+	h, _ := newHandler(t, backend(t))
+	tests := []struct {
+		target string
+		status int
+		body   string
+	}{
+		{"/apps/custom", 400, `{"Code":10001,"Message":"custom"}`},
+		{"/apps/ok", 200, `{"Name":"web","Code":10205}`},
+		{"/echo/a%2Fb?x=1&lang=en", 200, "/echo/a%2Fb|/echo/a/b|x=1&lang=en|en"},
+		{"/echo//x/../y", 200, "|/echo//x/../y||en"},
+	}
+	for _, tt := range tests {
+		w := do(h, "GET", tt.target, map[string]string{"Accept-Language": "en"})
+		if w.Code != tt.status || w.Body.String() != tt.body {
+			t.Errorf("GET %s = %d %q, want %d %q", tt.target, w.Code, w.Body, tt.status, tt.body)
+		}
+	}
+}
+
+func TestGatewayOwnPaths(t *testing.T) {
+	t.Parallel()
+	h, _ := newHandler(t, backend(t))
+	w := do(h, "GET", "/v1/errors/10205", map[string]string{"Accept-Language": "en"})
+	if b := decode[entry](t, w.Body); w.Code != 200 || b.Name != "APP_NOT_FOUND" {
+		t.Errorf("GET /v1/errors/10205 through the gateway = %d %+v", w.Code, b)
+	}
+}
+
+func TestGatewayBackendDown(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	down := &url.URL{Scheme: "http", Host: ln.Addr().String()}
+	ln.Close() // nothing listens there any more
+	tests := []struct {
+		name     string
+		upstream *url.URL
+		target   string
+	}{
+		{"refused", down, "/apps/x"},
+		{"connection dropped", backend(t), "/hangup"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h, logs := newHandler(t, tt.upstream)
+			for _, lang := range []struct{ accept, message string }{{"en", "An internal error occurred."}, {"zh", "内部错误"}} {
+				w := do(h, "GET", tt.target, map[string]string{"Accept-Language": lang.accept})
+				b := decode[errorBody](t, w.Body)
+				if w.Code != http.StatusBadGateway || b.Code != 10004 || b.Message != lang.message {
+					t.Errorf("GET %s (%s) = %d %+v, want 502 INTERNAL_ERROR %q", tt.target, lang.accept, w.Code, b, lang.message)
+				}
+				if strings.Contains(w.Body.String(), "dial") || strings.Contains(w.Body.String(), "EOF") {
+					t.Errorf("the body tells the cause: %s", w.Body)
+				}
+			}
+			if !strings.Contains(logs.String(), `"msg":"back end failed"`) {
+				t.Errorf("the cause was not logged: %s", logs)
+			}
+		})
+	}
+}

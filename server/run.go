@@ -1,0 +1,182 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/reload"
+	"github.com/apiswitch/errcode/locales"
+)
+
+// Exit codes of Run.
+const (
+	ExitOK    = 0 // shut down cleanly, or -help
+	ExitError = 1 // could not start (locales, address) or serve
+	ExitUsage = 2 // a wrong command line
+)
+
+// Main runs the server until SIGINT or SIGTERM and returns the exit code: it is the whole
+// of cmd/apiswitch.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, args, os.Getenv, stdout, stderr)
+}
+
+// Run parses args, loads the locales, listens and serves until ctx ends, then shuts down
+// gracefully: in-flight requests get -shutdown-timeout to finish. Logs go to stderr; the
+// first one says "listening" with the address bound. getenv supplies the flags' defaults.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	var usage bytes.Buffer
+	cfg, err := parseConfig(args, getenv, &usage)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		stdout.Write(usage.Bytes())
+		return ExitOK
+	case err != nil:
+		stderr.Write(usage.Bytes())
+		fmt.Fprintln(stderr, "apiswitch:", err)
+		return ExitUsage
+	}
+	logger := newLogger(cfg.logFormat, stderr)
+	cat, err := loadCatalog(cfg.locales, logger)
+	if err != nil {
+		fmt.Fprintf(stderr, "apiswitch: cannot load the locales:\n%s", describeLoadError(cfg.locales, err))
+		return ExitError
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if err := watchLocales(ctx, cfg.locales, cat, logger); err != nil {
+		fmt.Fprintln(stderr, "apiswitch:", err)
+		return ExitError
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "apiswitch:", err)
+		return ExitError
+	}
+	logger.Info("listening", "addr", ln.Addr().String(), "upstream", upstreamString(cfg),
+		"locales", localesString(cfg), "catalog", cat.Version())
+	if err := serve(ctx, ln, newServer(cat, logger, cfg), cfg.shutdownTimeout, logger); err != nil {
+		logger.Error("serve", "err", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
+// loadCatalog loads dir, or the embedded locales when dir is "", rejecting incomplete sets.
+func loadCatalog(dir string, logger *slog.Logger) (*i18n.Catalog, error) {
+	fsys := fs.FS(locales.FS)
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	return i18n.New(fsys, i18n.RequireComplete(), i18n.OnProblem(func(p i18n.Problem) {
+		logger.Warn("message not rendered", "lang", p.Lang.String(), "code", p.Code.String(), "err", p.Err)
+	}))
+}
+
+// watchLocales reloads cat from dir on changes and on SIGHUP until ctx ends. Without a
+// directory, SIGHUP is only logged, so that it does not kill the process.
+func watchLocales(ctx context.Context, dir string, cat *i18n.Catalog, logger *slog.Logger) error {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	context.AfterFunc(ctx, func() { signal.Stop(hup) })
+	if dir == "" {
+		go func() {
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-hup:
+					logger.Info("SIGHUP ignored: the locales are embedded (use -locales DIR)")
+				}
+			}
+		}()
+		return nil
+	}
+	fn := func() error {
+		old := cat.Version()
+		if err := cat.Reload(os.DirFS(dir)); err != nil {
+			return err
+		}
+		if cat.Version() != old {
+			logger.Info("locales reloaded", "dir", dir, "catalog", cat.Version(), "previous", old)
+		}
+		return nil
+	}
+	w, err := reload.New(dir, fn, reload.Signals(hup), reload.Report(func(e reload.Event) {
+		if e.Err != nil {
+			logLoadError(logger, "locales not reloaded; the previous catalog keeps serving", dir, e.Err)
+		}
+	}))
+	if err != nil {
+		return err
+	}
+	go w.Run(ctx)
+	return nil
+}
+
+// newServer returns the HTTP server with its timeouts: slow clients cannot hold
+// connections, and a header larger than 64 KiB is refused with 431 before any handler.
+func newServer(cat *i18n.Catalog, logger *slog.Logger, cfg config) *http.Server {
+	return &http.Server{
+		Handler:           Handler(cat, logger, cfg.upstream),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// serve serves ln until ctx ends, then shuts srv down, waiting up to timeout for
+// in-flight requests.
+func serve(ctx context.Context, ln net.Listener, srv *http.Server, timeout time.Duration, logger *slog.Logger) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "timeout", timeout)
+	sctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+func upstreamString(cfg config) string {
+	if cfg.upstream == nil {
+		return "none"
+	}
+	return cfg.upstream.String()
+}
+
+func localesString(cfg config) string {
+	if cfg.locales == "" {
+		return "embedded"
+	}
+	return cfg.locales
+}
