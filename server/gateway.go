@@ -27,16 +27,11 @@ func (s *routes) gateway(upstream *url.URL) http.Handler {
 	}
 }
 
-// badGateway answers a request the back end did not, and logs why.
+// badGateway answers a request the back end did not. The middleware logs the cause.
 func (s *routes) badGateway(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusBadGateway
 	if isTimeout(err) {
 		status = http.StatusGatewayTimeout
-	}
-	if r.Context().Err() != nil {
-		s.logger.Info("client went away before the back end answered", "method", r.Method, "path", r.URL.Path, "err", err)
-	} else {
-		s.logger.Warn("back end failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 	}
 	s.writeError(w, r, &codes.Error{Code: codes.InternalError, Status: status, Cause: err})
 }

@@ -63,6 +63,30 @@ func TestGatewayPassThrough(t *testing.T) {
 	}
 }
 
+func TestGatewayFills(t *testing.T) {
+	t.Parallel()
+	h, _ := newHandler(t, backend(t))
+	tests := []struct {
+		accept, query string
+		message, lang string
+	}{
+		{"zh-CN,zh;q=0.9", "", "未找到应用", "zh-CN"},
+		{"en-US,en;q=0.9", "", "The app was not found.", "en-US"},
+		{"fr", "", "未找到应用", "zh-CN"},
+		{"zh-CN", "?lang=en-US", "The app was not found.", "en-US"},
+	}
+	for _, tt := range tests {
+		w := do(h, "GET", "/apps/missing"+tt.query, map[string]string{"Accept-Language": tt.accept})
+		want := `{"Code":10205,"Message":"` + tt.message + `"}`
+		if w.Code != 404 || w.Body.String() != want {
+			t.Errorf("GET /apps/missing%s (%q) = %d %s, want 404 %s", tt.query, tt.accept, w.Code, w.Body, want)
+		}
+		if l := w.Header().Get("Content-Language"); l != tt.lang {
+			t.Errorf("GET /apps/missing%s (%q): Content-Language %q, want %q", tt.query, tt.accept, l, tt.lang)
+		}
+	}
+}
+
 func TestGatewayOwnPaths(t *testing.T) {
 	t.Parallel()
 	h, _ := newHandler(t, backend(t))
@@ -102,7 +126,7 @@ func TestGatewayBackendDown(t *testing.T) {
 					t.Errorf("the body tells the cause: %s", w.Body)
 				}
 			}
-			if !strings.Contains(logs.String(), `"msg":"back end failed"`) {
+			if !strings.Contains(logs.String(), `"error":"INTERNAL_ERROR (10004): `) {
 				t.Errorf("the cause was not logged: %s", logs)
 			}
 		})

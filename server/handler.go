@@ -8,6 +8,7 @@ import (
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/middleware"
 )
 
 // routes holds what the handlers share.
@@ -20,7 +21,9 @@ type routes struct {
 
 // Handler returns the handler of the server: the error catalog on /v1/errors and
 // /v1/errors/{code}, /healthz, and every other path reverse-proxied to upstream, or answered
-// with a localized 404 when upstream is nil. Requests are logged to logger, one line each.
+// with a localized 404 when upstream is nil. Everything passes through the middleware, which
+// negotiates the language once per request and fills the Message of the back end's error
+// bodies; requests are logged to logger, one line each, as are the causes of errors.
 func Handler(cat *i18n.Catalog, logger *slog.Logger, upstream *url.URL) http.Handler {
 	s := &routes{cat: cat, logger: logger, own: http.NewServeMux()}
 	s.own.HandleFunc("GET /v1/errors", s.list)
@@ -31,7 +34,7 @@ func Handler(cat *i18n.Catalog, logger *slog.Logger, upstream *url.URL) http.Han
 	if upstream != nil {
 		s.other = s.gateway(upstream)
 	}
-	return accessLog(logger, s)
+	return accessLog(logger, middleware.New(cat, middleware.Logger(logger))(s))
 }
 
 // ServeHTTP sends the server's own paths to its mux and every other one, untouched, to the

@@ -1,40 +1,23 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 
-	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/middleware"
 )
 
-// localizer returns the Localizer of r: ?lang= when the catalog has that language, else
-// the Accept-Language negotiation.
+// localizer returns the Localizer the middleware chose for r: ?lang= when the catalog has
+// that language, else the Accept-Language negotiation. It is one catalog version for the
+// whole request, even while a reload swaps the catalog.
 func (s *routes) localizer(r *http.Request) i18n.Localizer {
-	if lang := r.URL.Query().Get("lang"); lang != "" {
-		if l, ok := s.cat.LocalizerFor(lang); ok {
-			return l
-		}
+	if l, ok := middleware.LocalizerFrom(r.Context()); ok {
+		return l
 	}
-	return s.cat.Localizer(r.Header.Values("Accept-Language")...)
+	return s.cat.Localizer(r.Header.Values("Accept-Language")...) // not reached: Handler wraps routes
 }
 
 // writeError answers r with the localized body of err's code.
 func (s *routes) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	e, ok := codes.From(err)
-	if !ok || !e.Code.Known() {
-		e = &codes.Error{Code: codes.InternalError, Cause: err}
-	}
-	l := s.localizer(r)
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Language", l.String())
-	h.Add("Vary", "Accept-Language")
-	w.WriteHeader(e.HTTPStatus())
-	json.NewEncoder(w).Encode(struct {
-		Code    codes.Code
-		Message string
-	}{e.Code, l.Message(e.Code, e.Data)})
+	middleware.WriteError(w, r, err)
 }
