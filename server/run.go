@@ -95,38 +95,43 @@ func watchLocales(ctx context.Context, dir string, cat *i18n.Catalog, logger *sl
 	signal.Notify(hup, syscall.SIGHUP)
 	context.AfterFunc(ctx, func() { signal.Stop(hup) })
 	if dir == "" {
-		go func() {
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case <-hup:
-					logger.Info("SIGHUP ignored: the locales are embedded (use -locales DIR)")
-				}
-			}
-		}()
+		go ignore(ctx, hup, logger)
 		return nil
 	}
+	var previous string // the version before the last call; fn and the report share the watcher's goroutine
 	fn := func() error {
-		old := cat.Version()
-		if err := cat.Reload(os.DirFS(dir)); err != nil {
-			return err
-		}
-		if cat.Version() != old {
-			logger.Info("locales reloaded", "dir", dir, "catalog", cat.Version(), "previous", old)
-		}
-		return nil
+		previous = cat.Version()
+		return cat.Reload(os.DirFS(dir))
 	}
 	w, err := reload.New(dir, fn, reload.Signals(hup), reload.Report(func(e reload.Event) {
+		if e.Reason == "watch" {
+			logger.Warn("watching the locales", "dir", dir, "err", e.Err)
+			return
+		}
 		if e.Err != nil {
 			logLoadError(logger, "locales not reloaded; the previous catalog keeps serving", dir, e.Err)
+			return
 		}
+		logger.Info("locales reloaded", "reason", e.Reason, "dir", dir, "catalog", cat.Version(),
+			"changed", cat.Version() != previous)
 	}))
 	if err != nil {
 		return err
 	}
 	go w.Run(ctx)
 	return nil
+}
+
+// ignore logs the signals of c until ctx ends.
+func ignore(ctx context.Context, c <-chan os.Signal, logger *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-c:
+			logger.Info("SIGHUP ignored: the locales are embedded (use -locales DIR)")
+		}
+	}
 }
 
 // newServer returns the HTTP server with its timeouts: slow clients cannot hold

@@ -14,7 +14,9 @@
 // One save or one ConfigMap update produces several events within a few milliseconds. The
 // watcher waits until the directory has been quiet for the debounce interval (200 ms by
 // default) and then calls the function once, so it never loads a half-written set of files
-// on purpose. A signal is not debounced: whoever sends SIGHUP has finished writing.
+// on purpose. Changes that never stop (a directory rewritten every few milliseconds) still
+// get a call five intervals after the first of them. A signal is not debounced: whoever
+// sends SIGHUP has finished writing.
 //
 // # Failure
 //

@@ -10,7 +10,7 @@ type Option func(*Watcher)
 
 // Debounce sets how long the directory must stay quiet before the function runs. The
 // default, 200 ms, covers an editor's write-and-rename and a ConfigMap's symlink swap while
-// still feeling immediate.
+// still feeling immediate. A run of changes waits at most five intervals.
 func Debounce(d time.Duration) Option {
 	return func(w *Watcher) { w.debounce = d }
 }

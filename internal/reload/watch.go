@@ -15,6 +15,7 @@ type Watcher struct {
 	dir      string
 	fn       func() error
 	debounce time.Duration
+	maxWait  time.Duration // a run of changes waits no longer than this
 	signals  <-chan os.Signal
 	report   func(Event)
 	fs       *fsnotify.Watcher
@@ -43,6 +44,7 @@ func New(dir string, fn func() error, opts ...Option) (*Watcher, error) {
 	for _, opt := range opts {
 		opt(w)
 	}
+	w.maxWait = 5 * w.debounce
 	return w, nil
 }
 
@@ -54,7 +56,8 @@ func (w *Watcher) Close() error { return w.fs.Close() }
 func (w *Watcher) Run(ctx context.Context) {
 	defer w.Close()
 	timer := time.NewTimer(time.Hour)
-	timer.Stop() // armed by the first event; since Go 1.23 a stopped timer never fires late
+	timer.Stop()        // armed by the first event; since Go 1.23 a stopped timer never fires late
+	var first time.Time // of the events not yet acted on; zero when there are none
 	for {
 		select {
 		case <-ctx.Done():
@@ -64,16 +67,21 @@ func (w *Watcher) Run(ctx context.Context) {
 			if !ok {
 				return
 			}
-			timer.Reset(w.debounce)
+			if first.IsZero() {
+				first = time.Now()
+			}
+			timer.Reset(min(w.debounce, w.maxWait-time.Since(first)))
 		case err, ok := <-w.fs.Errors:
 			if !ok {
 				return
 			}
 			w.report(Event{Reason: "watch", Err: err})
 		case <-timer.C:
+			first = time.Time{}
 			w.call("change")
 		case <-w.signals:
 			timer.Stop()
+			first = time.Time{}
 			w.call("signal")
 		}
 	}

@@ -141,3 +141,27 @@ func TestNewMissingDir(t *testing.T) {
 		t.Error("New(missing dir) = nil error, want one")
 	}
 }
+
+func TestWatcherMaxWait(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	events := start(t, dir, func() error { return nil }, reload.Debounce(100*time.Millisecond))
+	stop := time.After(3 * time.Second)
+	tick := time.NewTicker(20 * time.Millisecond) // never quiet for a whole interval
+	defer tick.Stop()
+	for {
+		select {
+		case e := <-events:
+			if e.Reason != "change" {
+				t.Errorf("event = %+v, want a change", e)
+			}
+			return
+		case <-stop:
+			t.Fatal("continuous changes got no call within 3s; the bound is 500ms")
+		case <-tick.C:
+			if err := os.WriteFile(filepath.Join(dir, "a.toml"), []byte(time.Now().String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
