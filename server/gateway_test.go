@@ -1,6 +1,9 @@
 package server
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -132,3 +135,32 @@ func TestGatewayBackendDown(t *testing.T) {
 		})
 	}
 }
+
+func TestBadGatewayStatus(t *testing.T) {
+	t.Parallel()
+	s := &routes{cat: newCatalog(t)}
+	tests := []struct {
+		err    error
+		status int
+	}{
+		{errors.New("connection refused"), 502},
+		{io.ErrUnexpectedEOF, 502},
+		{context.Canceled, 502},
+		{context.DeadlineExceeded, 504},
+		{fmt.Errorf("round trip: %w", timeoutErr{}), 504},
+	}
+	for _, tt := range tests {
+		w := httptest.NewRecorder()
+		s.badGateway(w, httptest.NewRequest("GET", "/x", nil), tt.err)
+		if b := decode[errorBody](t, w.Body); w.Code != tt.status || b.Code != 10004 {
+			t.Errorf("badGateway(%v) = %d %+v, want %d INTERNAL_ERROR", tt.err, w.Code, b, tt.status)
+		}
+	}
+}
+
+// timeoutErr is a net.Error that timed out, as the transport's header timeout is.
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string   { return "timeout awaiting response headers" }
+func (timeoutErr) Timeout() bool   { return true }
+func (timeoutErr) Temporary() bool { return true }
