@@ -81,7 +81,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 func loadCatalog(dir string, logger *slog.Logger) (*i18n.Catalog, error) {
 	fsys := fs.FS(locales.FS)
 	if dir != "" {
-		fsys = os.DirFS(dir)
+		fsys = localesFS(dir)
 	}
 	return i18n.New(fsys, i18n.RequireComplete(), i18n.OnProblem(func(p i18n.Problem) {
 		logger.Warn("message not rendered", "lang", p.Lang.String(), "code", p.Code.String(), "err", p.Err)
@@ -101,7 +101,7 @@ func watchLocales(ctx context.Context, dir string, cat *i18n.Catalog, logger *sl
 	var previous string // the version before the last call; fn and the report share the watcher's goroutine
 	fn := func() error {
 		previous = cat.Version()
-		return cat.Reload(os.DirFS(dir))
+		return cat.Reload(localesFS(dir))
 	}
 	w, err := reload.New(dir, fn, reload.Signals(hup), reload.Report(func(e reload.Event) {
 		if e.Reason == "watch" {
