@@ -49,7 +49,10 @@ func TestRunExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var stdout, stderr strings.Builder
-		code := Run(context.Background(), tt.args, noenv, &stdout, &stderr)
+		// A case that wrongly starts serving ends with the deadline instead of hanging.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		code := Run(ctx, tt.args, noenv, &stdout, &stderr)
+		cancel()
 		if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
 			t.Errorf("%s: Run(%q) = %d, stdout %q, stderr %q; want %d, %q, %q",
 				tt.name, tt.args, code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
