@@ -28,12 +28,9 @@ func (s *routes) list(w http.ResponseWriter, r *http.Request) {
 	if notModified(w, r, l) {
 		return
 	}
-	all := codes.All()
-	entries := make([]entry, len(all))
-	for i, c := range all {
-		entries[i] = entryOf(l, c)
-	}
-	writeJSON(w, entries)
+	body := s.lists.get(l, etag(l))
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(body)
 }
 
 // one answers GET /v1/errors/{code}, where code is a number (10205) or a name
