@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/i18n"
 )
 
 // headerValues backs the header values of one localized response, so that setting them
@@ -80,4 +81,11 @@ func isJSON(ct []string) bool {
 	sub := mt[len(app):]
 	return strings.EqualFold(sub, "json") ||
 		len(sub) > len("+json") && strings.EqualFold(sub[len(sub)-len("+json"):], "+json")
+}
+
+// SetLanguage marks a response whose body a handler localized itself with l: it sets
+// Content-Language to l's tag and adds Accept-Language to Vary, keeping the values Vary
+// has and never adding it twice. The middleware does the same for the bodies it writes.
+func SetLanguage(h http.Header, l i18n.Localizer) {
+	setLanguage(h, l.String(), new(headerValues))
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/middleware"
 )
 
 // tableVersion identifies the code table compiled in, so that a new binary with a changed
@@ -33,8 +34,7 @@ func notModified(w http.ResponseWriter, r *http.Request, l i18n.Localizer) bool 
 	tag := etag(l)
 	h := w.Header()
 	h.Set("ETag", tag)
-	h.Set("Content-Language", l.String())
-	h.Add("Vary", "Accept-Language")
+	middleware.SetLanguage(h, l)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
 	if !matches(r.Header.Values("If-None-Match"), tag) {
