@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -35,9 +36,27 @@ var reservedKeys = map[string]bool{
 	"translation": true,
 }
 
+// isReservedKey reports whether key is one of go-i18n's message keys, in any case.
+func isReservedKey(key string) bool {
+	var buf [len("translation")]byte // the longest
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= utf8.RuneSelf { // lower-casing may shorten it, as for "İD"
+			return reservedKeys[strings.ToLower(key)]
+		}
+		if i < len(buf) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+	}
+	return len(key) <= len(buf) && reservedKeys[string(buf[:len(key)])]
+}
+
 // isReserved reports whether key = v makes its table a message, as go-i18n decides.
 func isReserved(key string, v any) bool {
-	if !reservedKeys[strings.ToLower(key)] {
+	if !isReservedKey(key) {
 		return false
 	}
 	_, isString := v.(string)
@@ -49,14 +68,17 @@ func isReserved(key string, v any) bool {
 // Keys that joined a table are kept for resolveJoins.
 func parseFile(path, locale, src string) *File {
 	f := &File{Path: path, Locale: locale, src: src, keys: scanTOML(src)}
-	var raw map[string]any
-	if _, err := toml.Decode(src, &raw); err != nil {
+	// Like go-i18n, decode into an interface: the decoder then hands over its own table
+	// rather than copying it into a map.
+	var decoded any
+	if _, err := toml.Decode(src, &decoded); err != nil {
 		f.Broken, f.Rejected = true, true
 		f.Findings = append(f.Findings, f.decodeFinding(err))
 		return f
 	}
+	raw, _ := decoded.(map[string]any)
 	w := &walker{f: f}
-	w.walk(nil, raw)
+	w.walk(make([]string, 0, 8), raw)
 	sortMessages(f.Messages)
 	return f
 }
@@ -130,12 +152,22 @@ func (w *walker) odd(pos Position, subject, format string, args ...any) {
 // walk follows go-i18n's recGetMessages: a table holding only reserved keys is a message,
 // one holding none is a namespace whose keys join the id with ".", and one holding both is
 // an error that makes go-i18n reject the whole file.
+//
+// path is the id so far. The walker goes depth first and keeps no path, so a child appends
+// its key to path in place: the slice is a stack, with room for the usual depth.
 func (w *walker) walk(path []string, m map[string]any) {
-	reserved, unreserved := splitKeys(m)
+	var buf [8]string
+	reserved := buf[:0]
+	for k, v := range m {
+		if isReserved(k, v) {
+			reserved = append(reserved, k)
+		}
+	}
+	slices.Sort(reserved)
 	switch {
-	case len(reserved) > 0 && len(unreserved) > 0:
-		w.mixed(path, m, reserved, unreserved)
-	case len(reserved) > 0 && path == nil:
+	case len(reserved) > 0 && len(reserved) < len(m):
+		w.mixed(path, m, reserved, unreservedKeys(m))
+	case len(reserved) > 0 && len(path) == 0:
 		k := reserved[0]
 		w.odd(w.f.pos([]string{k}), k, "key %q at the top level makes the whole file one message without an id; put messages in [ID] tables", k)
 	case len(reserved) > 0:
@@ -149,7 +181,7 @@ func (w *walker) walk(path []string, m map[string]any) {
 
 // child handles the value of key k in the namespace path.
 func (w *walker) child(path []string, k string, v any) {
-	p := append(slices.Clone(path), k)
+	p := append(path, k)
 	switch v := v.(type) {
 	case string:
 		msg := w.newMessage(p, w.f.pos(p))
@@ -167,12 +199,12 @@ func (w *walker) child(path []string, k string, v any) {
 
 // mixed reports a table that mixes reserved keys with ids, then recovers what was meant.
 func (w *walker) mixed(path []string, m map[string]any, reserved, unreserved []string) {
-	if path == nil {
+	if len(path) == 0 {
 		for _, k := range reserved {
 			w.syntax(w.f.pos([]string{k}), k, "reserved key %q outside any table, among message ids: go-i18n rejects the file", k)
 		}
 		for _, k := range unreserved {
-			w.child(nil, k, m[k])
+			w.child(path, k, m[k])
 		}
 		return
 	}
@@ -183,7 +215,7 @@ func (w *walker) mixed(path []string, m map[string]any, reserved, unreserved []s
 	}
 	w.message(path, msgPart)
 	for _, k := range unreserved {
-		p := append(slices.Clone(path), k)
+		p := append(path, k)
 		s, isString := m[k].(string)
 		switch {
 		case reservedKeys[strings.ToLower(k)]:
@@ -239,7 +271,7 @@ func sortMessages(ms []*Message) {
 func (w *walker) message(path []string, m map[string]any) {
 	msg := w.newMessage(path, w.f.firstKeyPos(path, m))
 	for k, v := range m {
-		w.field(msg, append(slices.Clone(path), k), k, v)
+		w.field(msg, append(path, k), k, v)
 	}
 	w.f.Messages = append(w.f.Messages, msg)
 }
@@ -249,7 +281,7 @@ func (w *walker) field(msg *Message, p []string, k string, v any) {
 	pos := w.f.pos(p)
 	if sub, ok := v.(map[string]any); ok && k == "translation" {
 		for _, kk := range sortedKeys(sub) {
-			w.field(msg, append(slices.Clone(p), kk), kk, sub[kk])
+			w.field(msg, append(p, kk), kk, sub[kk])
 		}
 		return
 	}
@@ -283,20 +315,20 @@ func (w *walker) newMessage(path []string, pos Position) *Message {
 		Pos:     pos,
 		Forms:   map[string]string{},
 		FormPos: map[string]Position{},
-		Stub:    w.f.keys.stubs[pathKey(path)],
+		Stub:    len(w.f.keys.stubs) > 0 && w.f.keys.stubs[pathKey(path)],
 	}
 }
 
-// splitKeys sorts the keys of m into reserved and other keys.
-func splitKeys(m map[string]any) (reserved, unreserved []string) {
-	for _, k := range sortedKeys(m) {
-		if isReserved(k, m[k]) {
-			reserved = append(reserved, k)
-		} else {
-			unreserved = append(unreserved, k)
+// unreservedKeys returns the keys of m that are not reserved, sorted.
+func unreservedKeys(m map[string]any) []string {
+	var keys []string
+	for k, v := range m {
+		if !isReserved(k, v) {
+			keys = append(keys, k)
 		}
 	}
-	return reserved, unreserved
+	slices.Sort(keys)
+	return keys
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -1,6 +1,7 @@
 package i18ncheck
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -42,7 +43,25 @@ type tomlScanner struct {
 	table     []string
 	stub      bool
 	idx       *keyIndex
+	parts     []string // for key, when the parts are not kept
+	buf       []byte   // for the pathKey of a key
 }
+
+// byteSet is a set of ASCII bytes.
+type byteSet [256]bool
+
+func newByteSet(chars string) *byteSet {
+	var s byteSet
+	for i := 0; i < len(chars); i++ {
+		s[chars[i]] = true
+	}
+	return &s
+}
+
+var (
+	bareKeyEnd = newByteSet(" \t\r\n=.[]#\"',{}") // what ends a bare key
+	scalarEnd  = newByteSet(" \t\r\n#,]}")        // what ends a bare value
+)
 
 func (s *tomlScanner) eof() bool { return s.i >= len(s.src) }
 
@@ -113,6 +132,7 @@ func (s *tomlScanner) header() {
 		s.skipLine()
 		return
 	}
+	parts = slices.Clone(parts)
 	s.table = parts
 	k := pathKey(parts)
 	if _, seen := s.idx.keys[k]; !seen {
@@ -132,10 +152,21 @@ func (s *tomlScanner) keyValue(table []string) {
 	if !ok {
 		return
 	}
-	full := append(append([]string(nil), table...), parts...)
-	k := pathKey(full)
-	if _, seen := s.idx.keys[k]; !seen {
-		s.idx.keys[k] = keyPos{Line: line, Col: col, Table: s.table}
+	s.buf = s.buf[:0]
+	for i, p := range table {
+		if i > 0 {
+			s.buf = append(s.buf, 0)
+		}
+		s.buf = append(s.buf, p...)
+	}
+	for i, p := range parts {
+		if i > 0 || len(table) > 0 {
+			s.buf = append(s.buf, 0)
+		}
+		s.buf = append(s.buf, p...)
+	}
+	if _, seen := s.idx.keys[string(s.buf)]; !seen {
+		s.idx.keys[string(s.buf)] = keyPos{Line: line, Col: col, Table: s.table}
 	}
 	s.skipSpace()
 	if s.peek() != '=' {
@@ -143,12 +174,16 @@ func (s *tomlScanner) keyValue(table []string) {
 	}
 	s.next()
 	s.skipSpace()
+	var full []string // only arrays and inline tables have keys under it
+	if c := s.peek(); c == '[' || c == '{' {
+		full = append(slices.Clone(table), parts...)
+	}
 	s.value(full)
 }
 
-// key reads a dotted key of bare and quoted parts.
+// key reads a dotted key of bare and quoted parts. The parts are valid until its next call.
 func (s *tomlScanner) key() ([]string, bool) {
-	var parts []string
+	parts := s.parts[:0]
 	for {
 		s.skipSpace()
 		part, ok := s.keyPart()
@@ -156,6 +191,7 @@ func (s *tomlScanner) key() ([]string, bool) {
 			return nil, false
 		}
 		parts = append(parts, part)
+		s.parts = parts
 		s.skipSpace()
 		if s.peek() != '.' {
 			return parts, true
@@ -179,7 +215,7 @@ func (s *tomlScanner) keyPart() (string, bool) {
 		return s.quoted('\'')
 	}
 	start := s.i
-	for !s.eof() && !strings.ContainsRune(" \t\r\n=.[]#\"',{}", rune(s.peek())) {
+	for !s.eof() && !bareKeyEnd[s.src[s.i]] {
 		s.next()
 	}
 	return s.src[start:s.i], s.i > start
@@ -219,7 +255,7 @@ func (s *tomlScanner) value(path []string) {
 	case c == '{':
 		s.inlineTable(path)
 	default:
-		for !s.eof() && !strings.ContainsRune(" \t\r\n#,]}", rune(s.peek())) {
+		for !s.eof() && !scalarEnd[s.src[s.i]] {
 			s.next()
 		}
 	}
