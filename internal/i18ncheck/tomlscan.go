@@ -13,12 +13,10 @@ const stubMarker = "# i18ncheck:stub"
 // A keyPos is where a key or table header is in a TOML file.
 type keyPos struct {
 	Line, Col int
-	Header    bool     // a [table] header rather than a key = value
-	Table     []string // the header the key follows; nil at the top level
 }
 
 // keyIndex is what scanTOML learns about a file that the TOML decoder does not say: where
-// each key is, which table each key fell into, and which tables carry a stub marker.
+// each key is and which tables carry a stub marker.
 type keyIndex struct {
 	keys  map[string]keyPos // by pathKey of the full dotted path
 	stubs map[string]bool   // pathKey of headers under a stub marker
@@ -136,7 +134,7 @@ func (s *tomlScanner) header() {
 	s.table = parts
 	k := pathKey(parts)
 	if _, seen := s.idx.keys[k]; !seen {
-		s.idx.keys[k] = keyPos{Line: line, Col: col, Header: true}
+		s.idx.keys[k] = keyPos{Line: line, Col: col}
 	}
 	if s.stub {
 		s.idx.stubs[k] = true
@@ -166,7 +164,7 @@ func (s *tomlScanner) keyValue(table []string) {
 		s.buf = append(s.buf, p...)
 	}
 	if _, seen := s.idx.keys[string(s.buf)]; !seen {
-		s.idx.keys[string(s.buf)] = keyPos{Line: line, Col: col, Table: s.table}
+		s.idx.keys[string(s.buf)] = keyPos{Line: line, Col: col}
 	}
 	s.skipSpace()
 	if s.peek() != '=' {
