@@ -24,8 +24,8 @@ type File struct {
 	Messages []*Message // in file order
 	Findings []Finding
 	src      string
-	keys     *keyIndex
-	buf      []byte // for pos, which runs once per key
+	keys     *keyIndex // while the file is walked
+	buf      []byte    // for pos, which runs once per key
 	joins    []join
 }
 
@@ -67,7 +67,7 @@ func isReserved(key string, v any) bool {
 // go-i18n would, and reports what would make go-i18n fail or load something unintended.
 // Keys that joined a table are kept for resolveJoins.
 func parseFile(path, locale, src string) *File {
-	f := &File{Path: path, Locale: locale, src: src, keys: scanTOML(src)}
+	f := &File{Path: path, Locale: locale, src: src}
 	// Like go-i18n, decode into an interface: the decoder then hands over its own table
 	// rather than copying it into a map.
 	var decoded any
@@ -77,8 +77,10 @@ func parseFile(path, locale, src string) *File {
 		return f
 	}
 	raw, _ := decoded.(map[string]any)
+	f.keys = scanTOML(src)
 	w := &walker{f: f}
 	w.walk(make([]string, 0, 8), raw)
+	f.keys, f.buf = nil, nil // only the walker needs positions: let them go
 	sortMessages(f.Messages)
 	return f
 }
@@ -261,10 +263,23 @@ func (f *File) resolveJoins(isCode func(string) bool) {
 	}
 }
 
+// sortMessages sorts ms by position, stably. It sorts the messages with their indexes, which
+// is faster than a stable sort of many messages.
 func sortMessages(ms []*Message) {
-	slices.SortStableFunc(ms, func(a, b *Message) int {
-		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	type indexed struct {
+		line, col, i int
+		m            *Message
+	}
+	s := make([]indexed, len(ms))
+	for i, m := range ms {
+		s[i] = indexed{m.Pos.Line, m.Pos.Col, i, m}
+	}
+	slices.SortFunc(s, func(a, b indexed) int {
+		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col), cmp.Compare(a.i, b.i))
 	})
+	for i := range s {
+		ms[i] = s[i].m
+	}
 }
 
 // message builds the message at path from a table of reserved keys.
