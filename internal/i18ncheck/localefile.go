@@ -159,10 +159,12 @@ func (w *walker) odd(pos Position, subject, format string, args ...any) {
 // its key to path in place: the slice is a stack, with room for the usual depth.
 func (w *walker) walk(path []string, m map[string]any) {
 	var buf [8]string
-	reserved := buf[:0]
+	var fieldBuf [8]keyValue
+	reserved, fields := buf[:0], fieldBuf[:0]
 	for k, v := range m {
 		if isReserved(k, v) {
 			reserved = append(reserved, k)
+			fields = append(fields, keyValue{k, v})
 		}
 	}
 	slices.Sort(reserved)
@@ -173,7 +175,7 @@ func (w *walker) walk(path []string, m map[string]any) {
 		k := reserved[0]
 		w.odd(w.f.pos([]string{k}), k, "key %q at the top level makes the whole file one message without an id; put messages in [ID] tables", k)
 	case len(reserved) > 0:
-		w.message(path, m)
+		w.message(path, m, fields)
 	default:
 		for k, v := range m { // any order: messages and findings are sorted later
 			w.child(path, k, v)
@@ -212,10 +214,12 @@ func (w *walker) mixed(path []string, m map[string]any, reserved, unreserved []s
 	}
 	table := strings.Join(path, ".")
 	msgPart := map[string]any{}
+	fields := make([]keyValue, 0, len(reserved))
 	for _, k := range reserved {
 		msgPart[k] = m[k]
+		fields = append(fields, keyValue{k, m[k]})
 	}
-	w.message(path, msgPart)
+	w.message(path, msgPart, fields)
 	for _, k := range unreserved {
 		p := append(path, k)
 		s, isString := m[k].(string)
@@ -282,11 +286,18 @@ func sortMessages(ms []*Message) {
 	}
 }
 
-// message builds the message at path from a table of reserved keys.
-func (w *walker) message(path []string, m map[string]any) {
+// A keyValue is one key of a table and its value.
+type keyValue struct {
+	key   string
+	value any
+}
+
+// message builds the message at path from a table of reserved keys, m, whose keys and values
+// are fields as well.
+func (w *walker) message(path []string, m map[string]any, fields []keyValue) {
 	msg := w.newMessage(path, w.f.firstKeyPos(path, m))
-	for k, v := range m {
-		w.field(msg, append(path, k), k, v)
+	for _, kv := range fields {
+		w.field(msg, append(path, kv.key), kv.key, kv.value)
 	}
 	w.f.Messages = append(w.f.Messages, msg)
 }

@@ -29,12 +29,33 @@ type Message struct {
 
 // isPlural reports whether m has any form other than "other".
 func (m *Message) isPlural() bool {
+	if m.onlyOther() {
+		return false
+	}
 	for f, text := range m.Forms {
 		if f != "other" && text != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// onlyOther reports whether "other" is the one form m has, as for most messages.
+func (m *Message) onlyOther() bool {
+	if len(m.Forms) != 1 {
+		return false
+	}
+	_, ok := m.Forms["other"]
+	return ok
+}
+
+// forms returns the plural forms that m may have: all of them, or only "other" when that
+// is the one it has.
+func (m *Message) forms() []string {
+	if m.onlyOther() {
+		return pluralForms[len(pluralForms)-1:]
+	}
+	return pluralForms
 }
 
 // formPos returns the position of form, or of the message when the form has no key.

@@ -58,7 +58,7 @@ func (mc *messageCheck) stub() {
 // empty reports blank forms; it returns true when the message has no text at all.
 func (mc *messageCheck) empty() bool {
 	hasText := false
-	for _, f := range pluralForms {
+	for _, f := range mc.m.forms() {
 		text, ok := mc.m.Forms[f]
 		if !ok {
 			continue
@@ -79,7 +79,7 @@ func (mc *messageCheck) empty() bool {
 func (mc *messageCheck) templates() ([]string, bool) {
 	var all []string
 	ok := true
-	for _, f := range pluralForms {
+	for _, f := range mc.m.forms() { // the others have no text, so no fields
 		text := mc.m.Forms[f]
 		fields, err := templateFields(text, mc.m.LeftDelim, mc.m.RightDelim)
 		if err != nil {

@@ -16,7 +16,7 @@ func (mc *messageCheck) script() {
 	base, _ := mc.l.tag.Base()
 	scr, _ := mc.l.tag.Script()
 	left, right := delims(mc.m)
-	for _, f := range pluralForms {
+	for _, f := range mc.m.forms() { // the others have no text
 		text := stripActions(mc.m.Forms[f], left, right)
 		if strings.TrimSpace(text) == "" {
 			continue
@@ -40,7 +40,11 @@ func (mc *messageCheck) script() {
 
 // stripActions removes the template actions from text.
 func stripActions(text, left, right string) string {
+	if !strings.Contains(text, left) {
+		return text
+	}
 	var b strings.Builder
+	b.Grow(len(text))
 	for {
 		i := strings.Index(text, left)
 		if i < 0 {
