@@ -88,12 +88,20 @@ func (s *tomlScanner) skipSpace() {
 	}
 }
 
+// skipTo moves to j, which no newline comes before.
+func (s *tomlScanner) skipTo(j int) {
+	s.col += j - s.i
+	s.i = j
+}
+
 // skipLine moves past the next newline.
 func (s *tomlScanner) skipLine() {
-	for !s.eof() && s.peek() != '\n' {
+	if j := strings.IndexByte(s.src[s.i:], '\n'); j >= 0 {
+		s.skipTo(s.i + j)
 		s.next()
+		return
 	}
-	s.next()
+	s.skipTo(len(s.src))
 }
 
 func (s *tomlScanner) scan() {
@@ -212,10 +220,11 @@ func (s *tomlScanner) keyPart() (string, bool) {
 	case '\'':
 		return s.quoted('\'')
 	}
-	start := s.i
-	for !s.eof() && !bareKeyEnd[s.src[s.i]] {
-		s.next()
+	start, j := s.i, s.i
+	for j < len(s.src) && !bareKeyEnd[s.src[j]] { // no newline
+		j++
 	}
+	s.skipTo(j)
 	return s.src[start:s.i], s.i > start
 }
 
@@ -223,20 +232,26 @@ func (s *tomlScanner) keyPart() (string, bool) {
 func (s *tomlScanner) quoted(q byte) (string, bool) {
 	s.next()
 	start := s.i
-	for !s.eof() {
-		c := s.peek()
+	for j := s.i; j < len(s.src); j++ {
+		c := s.src[j]
 		switch {
 		case c == '\n':
+			s.skipTo(j)
 			return "", false
+		case c == '\\' && q == '"' && j+1 < len(s.src) && s.src[j+1] == '\n':
+			s.skipTo(j + 1)
+			s.next() // the escaped newline
+			j = s.i - 1
 		case c == '\\' && q == '"':
-			s.next()
+			j++ // the escaped byte
 		case c == q:
+			s.skipTo(j)
 			raw := s.src[start:s.i]
 			s.next()
 			return raw, true
 		}
-		s.next()
 	}
+	s.skipTo(len(s.src))
 	return "", false
 }
 
@@ -253,9 +268,11 @@ func (s *tomlScanner) value(path []string) {
 	case c == '{':
 		s.inlineTable(path)
 	default:
-		for !s.eof() && !scalarEnd[s.src[s.i]] {
-			s.next()
+		j := s.i
+		for j < len(s.src) && !scalarEnd[s.src[j]] { // no newline
+			j++
 		}
+		s.skipTo(j)
 	}
 }
 
