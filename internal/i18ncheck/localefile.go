@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // A File is one parsed locale file.
@@ -195,7 +196,12 @@ func (w *walker) child(path []string, k string, v any) {
 	case map[string]any:
 		w.walk(p, v)
 	case []any:
-		w.odd(w.f.pos(p), strings.Join(p, "."), "%q is a TOML array; a message is a string or a table of strings", strings.Join(p, "."))
+		id := strings.Join(p, ".")
+		if err := goi18nAccepts(k, v); err != nil {
+			w.syntax(w.f.pos(p), id, "%q is a TOML array that go-i18n rejects: %v", id, err)
+			return
+		}
+		w.odd(w.f.pos(p), id, "%q is a TOML array; a message is a string or a table of strings", id)
 	default:
 		w.syntax(w.f.pos(p), strings.Join(p, "."), "%q is a TOML %s; a message is a string or a table of strings", strings.Join(p, "."), tomlType(v))
 	}
@@ -415,4 +421,16 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// goi18nAccepts runs go-i18n's own message parser on the decoded array v under key k, so
+// that the rules of its v1 array format (which elements it takes, which it refuses) are
+// go-i18n's, not a copy of them.
+func goi18nAccepts(k string, v []any) error {
+	decoded := func(_ []byte, out any) error {
+		*out.(*any) = map[string]any{k: v}
+		return nil
+	}
+	_, err := i18n.ParseMessageBytes([]byte{'{'}, decoded)
+	return err
 }
