@@ -94,14 +94,19 @@ func (s *tomlScanner) skipTo(j int) {
 	s.i = j
 }
 
-// skipLine moves past the next newline.
-func (s *tomlScanner) skipLine() {
+// skipComment moves to the end of the line, before its newline.
+func (s *tomlScanner) skipComment() {
 	if j := strings.IndexByte(s.src[s.i:], '\n'); j >= 0 {
 		s.skipTo(s.i + j)
-		s.next()
 		return
 	}
 	s.skipTo(len(s.src))
+}
+
+// skipLine moves past the next newline.
+func (s *tomlScanner) skipLine() {
+	s.skipComment()
+	s.next()
 }
 
 func (s *tomlScanner) scan() {
@@ -312,9 +317,7 @@ func (s *tomlScanner) array(path []string) {
 		case ' ', '\t', '\r', '\n', ',':
 			s.next()
 		case '#':
-			for !s.eof() && s.peek() != '\n' {
-				s.next()
-			}
+			s.skipComment()
 		default:
 			start := s.i
 			s.value(path)
@@ -337,9 +340,7 @@ func (s *tomlScanner) inlineTable(path []string) {
 		case ',', '\r', '\n':
 			s.next()
 		case '#':
-			for !s.eof() && s.peek() != '\n' {
-				s.next()
-			}
+			s.skipComment()
 		default:
 			start := s.i
 			s.keyValue(path)
