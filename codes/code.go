@@ -15,6 +15,7 @@ type entry struct {
 	code   Code
 	name   string
 	status int
+	grpc   uint32
 }
 
 // byName indexes table by wire name.
@@ -55,6 +56,21 @@ func (c Code) HTTPStatus() int {
 	}
 	return http.StatusInternalServerError
 }
+
+// GRPCCode returns the canonical gRPC status code of c, as numbered by google.rpc.Code and
+// grpc-go's codes.Code: 5 (NotFound) for APP_NOT_FOUND. The progress codes, which are not
+// errors, return 0 (OK). A number that is not an API Switch code gets 13 (Internal), as an
+// internal error would. This package does not import gRPC: convert with
+// codes.Code(c.GRPCCode()) in grpc-go.
+func (c Code) GRPCCode() uint32 {
+	if e, ok := find(c); ok {
+		return e.grpc
+	}
+	return grpcInternal
+}
+
+// grpcInternal is google.rpc.Code INTERNAL.
+const grpcInternal = 13
 
 // Known reports whether c is one of the codes of the table.
 func (c Code) Known() bool {

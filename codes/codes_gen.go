@@ -6,522 +6,522 @@ import "net/http"
 
 // The codes of API Switch, in numeric order. The list is append-only.
 const (
-	// IllegalParameter is ILLEGAL_PARAMETER, HTTP 400 Bad Request.
+	// IllegalParameter is ILLEGAL_PARAMETER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// A request parameter is missing or invalid.
 	IllegalParameter Code = 10001
 
-	// ServerNotFound is SERVER_NOT_FOUND, HTTP 404 Not Found.
+	// ServerNotFound is SERVER_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The host named in the request does not exist.
 	ServerNotFound Code = 10002
 
-	// ItemNotFound is ITEM_NOT_FOUND, HTTP 404 Not Found.
+	// ItemNotFound is ITEM_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The requested item does not exist.
 	ItemNotFound Code = 10003
 
-	// InternalError is INTERNAL_ERROR, HTTP 500 Internal Server Error.
+	// InternalError is INTERNAL_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// An unexpected internal error occurred; details are logged, never returned.
 	InternalError Code = 10004
 
-	// BadRequest is BADREQUEST, HTTP 400 Bad Request.
+	// BadRequest is BADREQUEST, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The request is malformed.
 	BadRequest Code = 10005
 
-	// Forbidden is FORBIDDEN, HTTP 403 Forbidden.
+	// Forbidden is FORBIDDEN, HTTP 403 Forbidden, gRPC PERMISSION_DENIED.
 	// The caller is not allowed to perform this operation.
 	Forbidden Code = 10006
 
-	// TokenInvalid is TOKEN_INVALID, HTTP 401 Unauthorized.
+	// TokenInvalid is TOKEN_INVALID, HTTP 401 Unauthorized, gRPC UNAUTHENTICATED.
 	// The access token is missing, malformed or expired.
 	TokenInvalid Code = 10101
 
-	// AppNameDuplicated is APP_NAME_DUPLICATED, HTTP 409 Conflict.
+	// AppNameDuplicated is APP_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// An app with this name already exists.
 	AppNameDuplicated Code = 10202
 
-	// AppNameError is APP_NAME_ERROR, HTTP 400 Bad Request.
+	// AppNameError is APP_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The app name does not follow the naming rules.
 	AppNameError Code = 10203
 
-	// AppNameEmpty is APP_NAME_EMPTY, HTTP 400 Bad Request.
+	// AppNameEmpty is APP_NAME_EMPTY, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The app name is empty.
 	AppNameEmpty Code = 10204
 
-	// AppNotFound is APP_NOT_FOUND, HTTP 404 Not Found.
+	// AppNotFound is APP_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The app does not exist.
 	AppNotFound Code = 10205
 
-	// AppSubmitError is APP_SUBMIT_ERROR, HTTP 500 Internal Server Error.
+	// AppSubmitError is APP_SUBMIT_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to submit the app.
 	AppSubmitError Code = 10206
 
-	// AppStateError is APP_STATE_ERROR, HTTP 409 Conflict.
+	// AppStateError is APP_STATE_ERROR, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The app's current state does not allow this operation.
 	AppStateError Code = 10207
 
-	// AppPortNotFound is APP_PORT_NOT_FOUND, HTTP 404 Not Found.
+	// AppPortNotFound is APP_PORT_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The app has no such port mapping.
 	AppPortNotFound Code = 10208
 
-	// AppKillError is APP_KILL_ERROR, HTTP 500 Internal Server Error.
+	// AppKillError is APP_KILL_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to stop the app.
 	AppKillError Code = 10209
 
-	// AppDeleteError is APP_DELETE_ERROR, HTTP 500 Internal Server Error.
+	// AppDeleteError is APP_DELETE_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to delete the app.
 	AppDeleteError Code = 10210
 
-	// AppRampParamError is APP_RAMP_PARAM_ERROR, HTTP 400 Bad Request.
+	// AppRampParamError is APP_RAMP_PARAM_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The scale-out or scale-in parameters are invalid.
 	AppRampParamError Code = 10211
 
-	// AppRampUpError is APP_RAMPUP_ERROR, HTTP 500 Internal Server Error.
+	// AppRampUpError is APP_RAMPUP_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to scale the app out.
 	AppRampUpError Code = 10212
 
-	// AppDataError is APP_DATA_ERROR, HTTP 400 Bad Request.
+	// AppDataError is APP_DATA_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The data path parameter is invalid.
 	AppDataError Code = 10213
 
-	// AppLogError is APP_LOG_ERROR, HTTP 400 Bad Request.
+	// AppLogError is APP_LOG_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The log path parameter is invalid.
 	AppLogError Code = 10214
 
-	// AppCmdEmpty is APP_CMD_EMPTY, HTTP 400 Bad Request.
+	// AppCmdEmpty is APP_CMD_EMPTY, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The app has no start command.
 	AppCmdEmpty Code = 10215
 
-	// SubmittingInProgress is SUBMITTING_IN_PROGRESS, HTTP 409 Conflict.
+	// SubmittingInProgress is SUBMITTING_IN_PROGRESS, HTTP 409 Conflict, gRPC ABORTED.
 	// The app is still being submitted and cannot be deleted yet.
 	SubmittingInProgress Code = 10220
 
-	// InvalidInstanceNumber is INVALID_INSTANCE_NUMBER, HTTP 400 Bad Request.
+	// InvalidInstanceNumber is INVALID_INSTANCE_NUMBER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// An app that attaches a volume must have exactly one instance.
 	InvalidInstanceNumber Code = 10301
 
-	// InvalidVolParameter is INVALID_VOL_PARAMETER, HTTP 400 Bad Request.
+	// InvalidVolParameter is INVALID_VOL_PARAMETER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// A volume parameter is invalid.
 	InvalidVolParameter Code = 10302
 
-	// MountPointNotFound is MOUNT_POINT_NOT_FOUND, HTTP 400 Bad Request.
+	// MountPointNotFound is MOUNT_POINT_NOT_FOUND, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The attach parameters lack a mount path.
 	MountPointNotFound Code = 10303
 
-	// InvalidMountPointFormat is INVALID_MOUNT_POINT_FORMAT, HTTP 400 Bad Request.
+	// InvalidMountPointFormat is INVALID_MOUNT_POINT_FORMAT, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The mount path is not well formed.
 	InvalidMountPointFormat Code = 10304
 
-	// MountPointDuplicated is MOUNT_POINT_DUPLICATED, HTTP 400 Bad Request.
+	// MountPointDuplicated is MOUNT_POINT_DUPLICATED, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// Two volumes of the app use the same mount path.
 	MountPointDuplicated Code = 10305
 
-	// VolUnavailable is VOL_UNAVAILABLE, HTTP 409 Conflict.
+	// VolUnavailable is VOL_UNAVAILABLE, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The volume is not available in its current state.
 	VolUnavailable Code = 10306
 
-	// VolSetStatusError is VOL_SET_STATUS_ERROR, HTTP 500 Internal Server Error.
+	// VolSetStatusError is VOL_SET_STATUS_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to change the volume's status.
 	VolSetStatusError Code = 10307
 
-	// VolAttachFailed is VOL_ATTACH_FAILED, HTTP 500 Internal Server Error.
+	// VolAttachFailed is VOL_ATTACH_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to attach the volume.
 	VolAttachFailed Code = 10308
 
-	// VolNameEmpty is VOL_NAME_IS_NULL, HTTP 400 Bad Request.
+	// VolNameEmpty is VOL_NAME_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The volume name is empty.
 	VolNameEmpty Code = 10309
 
-	// VolNameConflict is VOL_NAME_CONFLICT, HTTP 409 Conflict.
+	// VolNameConflict is VOL_NAME_CONFLICT, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// A volume with this name already exists.
 	VolNameConflict Code = 10310
 
-	// VolDeleteFailed is VOL_DELETE_FAILED, HTTP 500 Internal Server Error.
+	// VolDeleteFailed is VOL_DELETE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to delete the volume.
 	VolDeleteFailed Code = 10311
 
-	// VolCreateFailed is VOL_CREATE_FAILED, HTTP 500 Internal Server Error.
+	// VolCreateFailed is VOL_CREATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to create the volume.
 	VolCreateFailed Code = 10312
 
-	// VolListFailed is VOL_LIST_FAILED, HTTP 500 Internal Server Error.
+	// VolListFailed is VOL_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to list volumes.
 	VolListFailed Code = 10313
 
-	// VolGetFailed is VOL_GET_FAILED, HTTP 500 Internal Server Error.
+	// VolGetFailed is VOL_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to read the volume's details.
 	VolGetFailed Code = 10314
 
-	// VolDetachFailed is VOL_DETACH_FAILED, HTTP 500 Internal Server Error.
+	// VolDetachFailed is VOL_DETACH_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to detach the volume.
 	VolDetachFailed Code = 10315
 
-	// VolExpandBadSize is VOL_EXT_BAD_SIZE, HTTP 400 Bad Request.
+	// VolExpandBadSize is VOL_EXT_BAD_SIZE, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The new volume size must be larger than the current size.
 	VolExpandBadSize Code = 10316
 
-	// VolExpandExceedQuota is VOL_EXT_EXCEED_QUOTA, HTTP 403 Forbidden.
+	// VolExpandExceedQuota is VOL_EXT_EXCEED_QUOTA, HTTP 403 Forbidden, gRPC RESOURCE_EXHAUSTED.
 	// Expanding the volume would exceed the volume capacity quota.
 	VolExpandExceedQuota Code = 10317
 
-	// VolExpandBadVolStatus is VOL_EXT_BAD_VOL_STATUS, HTTP 409 Conflict.
+	// VolExpandBadVolStatus is VOL_EXT_BAD_VOL_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The volume's current status does not allow expansion.
 	VolExpandBadVolStatus Code = 10318
 
-	// VolExpandFailed is VOL_EXT_FAILED, HTTP 500 Internal Server Error.
+	// VolExpandFailed is VOL_EXT_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to expand the volume.
 	VolExpandFailed Code = 10319
 
-	// VolExpandContinue is VOL_EXT_CONTINUE, HTTP 202 Accepted.
+	// VolExpandContinue is VOL_EXT_CONTINUE, HTTP 202 Accepted, gRPC OK.
 	// Progress, not a fault: the volume expansion has been accepted and is running.
 	VolExpandContinue Code = 10320
 
-	// VolExpandUsedByExplorer is VOL_EXT_USED_BY_EXPLORER, HTTP 409 Conflict.
+	// VolExpandUsedByExplorer is VOL_EXT_USED_BY_EXPLORER, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The volume is in use by the file explorer and cannot be expanded now.
 	VolExpandUsedByExplorer Code = 10321
 
-	// VolExpandAlreadyExpanding is VOL_EXT_ALREADY_EXTENDING, HTTP 409 Conflict.
+	// VolExpandAlreadyExpanding is VOL_EXT_ALREADY_EXTENDING, HTTP 409 Conflict, gRPC ABORTED.
 	// The volume is already being expanded; retry when that expansion ends.
 	VolExpandAlreadyExpanding Code = 10322
 
-	// VolExpandBadAppStatus is VOL_EXT_BAD_APP_STATUS, HTTP 409 Conflict.
+	// VolExpandBadAppStatus is VOL_EXT_BAD_APP_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The app is not running or is unhealthy, so its volume cannot be expanded.
 	VolExpandBadAppStatus Code = 10323
 
-	// VolExpandExtenderFailed is VOL_EXT_FAILED_EXTENDER, HTTP 500 Internal Server Error.
+	// VolExpandExtenderFailed is VOL_EXT_FAILED_EXTENDER, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The offline volume expander failed to start.
 	VolExpandExtenderFailed Code = 10324
 
-	// VolExplorerFailed is VOL_EXP_FAILED_EXPLORER, HTTP 500 Internal Server Error.
+	// VolExplorerFailed is VOL_EXP_FAILED_EXPLORER, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The volume file explorer failed to start.
 	VolExplorerFailed Code = 10325
 
-	// VolExplorerWait is VOL_EXP_WAIT, HTTP 202 Accepted.
+	// VolExplorerWait is VOL_EXP_WAIT, HTTP 202 Accepted, gRPC OK.
 	// Progress, not a fault: the volume file explorer is starting.
 	VolExplorerWait Code = 10326
 
-	// VolExplorerVolBusy is VOL_EXP_VOL_BUSY, HTTP 409 Conflict.
+	// VolExplorerVolBusy is VOL_EXP_VOL_BUSY, HTTP 409 Conflict, gRPC ABORTED.
 	// The volume is in use by another app, so the file explorer cannot start.
 	VolExplorerVolBusy Code = 10327
 
-	// VolExplorerReady is VOL_EXP_READY, HTTP 200 OK.
+	// VolExplorerReady is VOL_EXP_READY, HTTP 200 OK, gRPC OK.
 	// Progress, not a fault: the volume file explorer has started.
 	VolExplorerReady Code = 10328
 
-	// VolUpdateFailed is VOL_UPDATE_FAILED, HTTP 500 Internal Server Error.
+	// VolUpdateFailed is VOL_UPDATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to update the volume.
 	VolUpdateFailed Code = 10329
 
-	// VolMetadataGetFailed is VOL_METADATA_GET_FAILED, HTTP 500 Internal Server Error.
+	// VolMetadataGetFailed is VOL_METADATA_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to read the volume's metadata.
 	VolMetadataGetFailed Code = 10330
 
-	// VolSnapshotCreateFailed is VOL_SS_CREATE_FAILED, HTTP 500 Internal Server Error.
+	// VolSnapshotCreateFailed is VOL_SS_CREATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to create the volume snapshot.
 	VolSnapshotCreateFailed Code = 10331
 
-	// VolSnapshotUpdateFailed is VOL_SS_UPDATE_FAILED, HTTP 500 Internal Server Error.
+	// VolSnapshotUpdateFailed is VOL_SS_UPDATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to edit the volume snapshot.
 	VolSnapshotUpdateFailed Code = 10332
 
-	// VolSnapshotDeleteFailed is VOL_SS_DELETE_FAILED, HTTP 500 Internal Server Error.
+	// VolSnapshotDeleteFailed is VOL_SS_DELETE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to delete the volume snapshot.
 	VolSnapshotDeleteFailed Code = 10333
 
-	// VolSnapshotGetFailed is VOL_SS_GET_FAILED, HTTP 500 Internal Server Error.
+	// VolSnapshotGetFailed is VOL_SS_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to read the volume snapshot.
 	VolSnapshotGetFailed Code = 10334
 
-	// VolSnapshotListFailed is VOL_SS_LIST_FAILED, HTTP 500 Internal Server Error.
+	// VolSnapshotListFailed is VOL_SS_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to list volume snapshots.
 	VolSnapshotListFailed Code = 10335
 
-	// VolServerAttachmentGetFailed is VOL_SERVER_ATTACHMENT_GET_FAILED, HTTP 500 Internal Server Error.
+	// VolServerAttachmentGetFailed is VOL_SERVER_ATTACHMENT_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to read a cloud server's volume attachment.
 	VolServerAttachmentGetFailed Code = 10336
 
-	// VolServerAttachmentListFailed is VOL_SERVER_ATTACHMENT_LIST_FAILED, HTTP 500 Internal Server Error.
+	// VolServerAttachmentListFailed is VOL_SERVER_ATTACHMENT_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to list a cloud server's volume attachments.
 	VolServerAttachmentListFailed Code = 10337
 
-	// AllDedicatedVolumeExpired is ALL_DEDICATED_VOLUME_EXPIRED, HTTP 409 Conflict.
+	// AllDedicatedVolumeExpired is ALL_DEDICATED_VOLUME_EXPIRED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// Every dedicated volume of the app has expired.
 	AllDedicatedVolumeExpired Code = 10338
 
-	// DedicatedVolExpired is DEDICATED_VOL_EXPIRED, HTTP 409 Conflict.
+	// DedicatedVolExpired is DEDICATED_VOL_EXPIRED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The instance's dedicated volume has expired.
 	DedicatedVolExpired Code = 10339
 
-	// VolExpandBadAppInstanceStatus is VOL_EXT_BAD_APP_INSTANCE_STATUS, HTTP 409 Conflict.
+	// VolExpandBadAppInstanceStatus is VOL_EXT_BAD_APP_INSTANCE_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// An app instance is not running or is unhealthy, so its volume cannot be expanded.
 	VolExpandBadAppInstanceStatus Code = 10340
 
-	// VolAlreadyAttached is VOL_ALREADY_ATTACHED, HTTP 409 Conflict.
+	// VolAlreadyAttached is VOL_ALREADY_ATTACHED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The volume is already attached to another app.
 	VolAlreadyAttached Code = 10341
 
-	// VolRollbackFailed is VOL_ROLLBACK_FAILED, HTTP 500 Internal Server Error.
+	// VolRollbackFailed is VOL_ROLLBACK_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to roll the volume back to the snapshot.
 	VolRollbackFailed Code = 10342
 
-	// VolCheckExistsFailed is VOL_CHECK_EXISTS_FAILED, HTTP 500 Internal Server Error.
+	// VolCheckExistsFailed is VOL_CHECK_EXISTS_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to check whether the volume exists.
 	VolCheckExistsFailed Code = 10343
 
-	// VolNotExists is VOL_NOT_EXISTS, HTTP 404 Not Found.
+	// VolNotExists is VOL_NOT_EXISTS, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The volume does not exist.
 	VolNotExists Code = 10344
 
-	// VolGetUsageFailed is VOL_GET_USAGE_FAILED, HTTP 500 Internal Server Error.
+	// VolGetUsageFailed is VOL_GET_USAGE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to read the volume's usage.
 	VolGetUsageFailed Code = 10345
 
-	// VolSnapshotNameEmpty is VOL_SS_NAME_IS_NULL, HTTP 400 Bad Request.
+	// VolSnapshotNameEmpty is VOL_SS_NAME_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The volume snapshot name is empty.
 	VolSnapshotNameEmpty Code = 10346
 
-	// VolSnapshotNameConflict is VOL_SS_NAME_CONFLICT, HTTP 409 Conflict.
+	// VolSnapshotNameConflict is VOL_SS_NAME_CONFLICT, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// A volume snapshot with this name already exists.
 	VolSnapshotNameConflict Code = 10347
 
-	// VolFSEmpty is VOL_FS_IS_NULL, HTTP 400 Bad Request.
+	// VolFSEmpty is VOL_FS_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The volume's file system type is empty.
 	VolFSEmpty Code = 10348
 
-	// VolFSUnsupported is VOL_FS_UNSUPPORTED, HTTP 400 Bad Request.
+	// VolFSUnsupported is VOL_FS_UNSUPPORTED, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The volume does not support this file system type.
 	VolFSUnsupported Code = 10349
 
-	// VolSumListFailed is VOL_SUM_LIST_FAILED, HTTP 500 Internal Server Error.
+	// VolSumListFailed is VOL_SUM_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to list volumes with their totals.
 	VolSumListFailed Code = 10350
 
-	// VolSnapshotDeleteVolExist is VOL_SS_DELETE_VOL_EXIST, HTTP 409 Conflict.
+	// VolSnapshotDeleteVolExist is VOL_SS_DELETE_VOL_EXIST, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The snapshot cannot be deleted while volumes created from it exist.
 	VolSnapshotDeleteVolExist Code = 10351
 
-	// VolExplorerShutdownFailed is VOL_EXPLORER_SHUTDOWN_FAILED, HTTP 500 Internal Server Error.
+	// VolExplorerShutdownFailed is VOL_EXPLORER_SHUTDOWN_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
 	// The back end failed to shut the file explorer down.
 	VolExplorerShutdownFailed Code = 10352
 
-	// VolExplorerStopping is VOL_EXPLORER_STOPPING, HTTP 409 Conflict.
+	// VolExplorerStopping is VOL_EXPLORER_STOPPING, HTTP 409 Conflict, gRPC ABORTED.
 	// The file explorer is shutting down; retry when it has stopped.
 	VolExplorerStopping Code = 10353
 
-	// VolDeleteSnapshotExistFailed is VOL_DELETE_SS_EXIST_FAILED, HTTP 409 Conflict.
+	// VolDeleteSnapshotExistFailed is VOL_DELETE_SS_EXIST_FAILED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
 	// The volume cannot be deleted while snapshots depend on it.
 	VolDeleteSnapshotExistFailed Code = 10354
 
-	// VolBadName is VOL_BAD_NAME, HTTP 400 Bad Request.
+	// VolBadName is VOL_BAD_NAME, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The volume name does not follow the naming rules.
 	VolBadName Code = 10355
 
-	// VolSnapshotBadName is VOL_SS_BAD_NAME, HTTP 400 Bad Request.
+	// VolSnapshotBadName is VOL_SS_BAD_NAME, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The volume snapshot name does not follow the naming rules.
 	VolSnapshotBadName Code = 10356
 
-	// QuotaProjectExist is QUOTA_PROJECT_EXIST, HTTP 409 Conflict.
+	// QuotaProjectExist is QUOTA_PROJECT_EXIST, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// A quota for this project already exists.
 	QuotaProjectExist Code = 10501
 
-	// ProjectNotExist is PROJECT_NOT_EXIST, HTTP 404 Not Found.
+	// ProjectNotExist is PROJECT_NOT_EXIST, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The project does not exist.
 	ProjectNotExist Code = 10509
 
-	// YAMLSyntaxError is YAML_SYNTAX_ERROR, HTTP 400 Bad Request.
+	// YAMLSyntaxError is YAML_SYNTAX_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The stack's YAML file has a syntax error.
 	YAMLSyntaxError Code = 10601
 
-	// SyntaxNotSupport is SYNTAX_NOT_SUPPORT, HTTP 422 Unprocessable Entity.
+	// SyntaxNotSupport is SYNTAX_NOT_SUPPORT, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// The stack file uses syntax that is not supported.
 	SyntaxNotSupport Code = 10602
 
-	// StackNotFound is STACK_NOT_FOUND, HTTP 404 Not Found.
+	// StackNotFound is STACK_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The stack does not exist.
 	StackNotFound Code = 10603
 
-	// StackNameDuplicated is STACK_NAME_DUPLICATED, HTTP 409 Conflict.
+	// StackNameDuplicated is STACK_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// A stack with this name already exists.
 	StackNameDuplicated Code = 10604
 
-	// YAMLNameDuplicated is YAML_NAME_DUPLICATED, HTTP 409 Conflict.
+	// YAMLNameDuplicated is YAML_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// A YAML file with this name already exists.
 	YAMLNameDuplicated Code = 10605
 
-	// StackNameError is STACK_NAME_ERROR, HTTP 400 Bad Request.
+	// StackNameError is STACK_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The stack name does not follow the naming rules.
 	StackNameError Code = 10606
 
-	// YAMLNotFound is YAML_NOT_FOUND, HTTP 404 Not Found.
+	// YAMLNotFound is YAML_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The YAML file does not exist.
 	YAMLNotFound Code = 10607
 
-	// VolumeNotFound is VOLUME_NOT_FOUND, HTTP 404 Not Found.
+	// VolumeNotFound is VOLUME_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
 	// The volume referenced by the stack does not exist.
 	VolumeNotFound Code = 10608
 
-	// QuotaExceed is QUOTA_EXCEED, HTTP 403 Forbidden.
+	// QuotaExceed is QUOTA_EXCEED, HTTP 403 Forbidden, gRPC RESOURCE_EXHAUSTED.
 	// The operation would exceed the project's quota.
 	QuotaExceed Code = 10609
 
-	// NetNotSupport is NET_NOT_SUPPORT, HTTP 422 Unprocessable Entity.
+	// NetNotSupport is NET_NOT_SUPPORT, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// The stack file uses a network mode that is not supported.
 	NetNotSupport Code = 10610
 
-	// ImageNotSet is IMAGE_NOT_SET, HTTP 422 Unprocessable Entity.
+	// ImageNotSet is IMAGE_NOT_SET, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// A service in the stack file has no image.
 	ImageNotSet Code = 10611
 
-	// PortFormatError is PORT_FORMAT_ERROR, HTTP 400 Bad Request.
+	// PortFormatError is PORT_FORMAT_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// A port in the stack file is not well formed.
 	PortFormatError Code = 10612
 
-	// DependsError is DEPENDS_ERROR, HTTP 422 Unprocessable Entity.
+	// DependsError is DEPENDS_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// A depends_on entry names a service that does not exist.
 	DependsError Code = 10613
 
-	// DependsHasCycle is DEPENDS_HAS_CYCLE, HTTP 422 Unprocessable Entity.
+	// DependsHasCycle is DEPENDS_HAS_CYCLE, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// The depends_on entries form a cycle, so the stack cannot start.
 	DependsHasCycle Code = 10614
 
-	// VolumeFormatError is VOLUME_FORMAT_ERROR, HTTP 400 Bad Request.
+	// VolumeFormatError is VOLUME_FORMAT_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// A volume entry in the stack file is not well formed.
 	VolumeFormatError Code = 10615
 
-	// YAMLNameError is YAML_NAME_ERROR, HTTP 400 Bad Request.
+	// YAMLNameError is YAML_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The YAML file name does not follow the naming rules.
 	YAMLNameError Code = 10616
 
-	// VolumeReuseError is VOLUME_REUSE_ERROR, HTTP 422 Unprocessable Entity.
+	// VolumeReuseError is VOLUME_REUSE_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// The stack uses the same volume more than once.
 	VolumeReuseError Code = 10617
 
-	// ResourceError is RESOURCE_ERROR, HTTP 400 Bad Request.
+	// ResourceError is RESOURCE_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The memory or CPU setting is invalid.
 	ResourceError Code = 10618
 
-	// MountError is MOUNT_ERROR, HTTP 422 Unprocessable Entity.
+	// MountError is MOUNT_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
 	// Two mounts in the stack use the same directory.
 	MountError Code = 10619
 
-	// MountAbsError is MOUNT_ABS_ERROR, HTTP 400 Bad Request.
+	// MountAbsError is MOUNT_ABS_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// A mount path is not an absolute path.
 	MountAbsError Code = 10620
 
-	// ConfigMapNameDuplicated is CONFIGMAP_NAME_DUPLICATED, HTTP 409 Conflict.
+	// ConfigMapNameDuplicated is CONFIGMAP_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
 	// A config map with this name already exists.
 	ConfigMapNameDuplicated Code = 10911
 
-	// ConfigMapNameError is CONFIGMAP_NAME_ERROR, HTTP 400 Bad Request.
+	// ConfigMapNameError is CONFIGMAP_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// The config map name does not follow the naming rules.
 	ConfigMapNameError Code = 10912
 
-	// ConfigMapKeyNameError is CONFIGMAP_KEY_NAME_ERROR, HTTP 400 Bad Request.
+	// ConfigMapKeyNameError is CONFIGMAP_KEY_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
 	// A config map key name does not follow the naming rules.
 	ConfigMapKeyNameError Code = 10913
 )
 
 // table holds every code in numeric order.
 var table = [...]entry{
-	{IllegalParameter, "ILLEGAL_PARAMETER", http.StatusBadRequest},
-	{ServerNotFound, "SERVER_NOT_FOUND", http.StatusNotFound},
-	{ItemNotFound, "ITEM_NOT_FOUND", http.StatusNotFound},
-	{InternalError, "INTERNAL_ERROR", http.StatusInternalServerError},
-	{BadRequest, "BADREQUEST", http.StatusBadRequest},
-	{Forbidden, "FORBIDDEN", http.StatusForbidden},
-	{TokenInvalid, "TOKEN_INVALID", http.StatusUnauthorized},
-	{AppNameDuplicated, "APP_NAME_DUPLICATED", http.StatusConflict},
-	{AppNameError, "APP_NAME_ERROR", http.StatusBadRequest},
-	{AppNameEmpty, "APP_NAME_EMPTY", http.StatusBadRequest},
-	{AppNotFound, "APP_NOT_FOUND", http.StatusNotFound},
-	{AppSubmitError, "APP_SUBMIT_ERROR", http.StatusInternalServerError},
-	{AppStateError, "APP_STATE_ERROR", http.StatusConflict},
-	{AppPortNotFound, "APP_PORT_NOT_FOUND", http.StatusNotFound},
-	{AppKillError, "APP_KILL_ERROR", http.StatusInternalServerError},
-	{AppDeleteError, "APP_DELETE_ERROR", http.StatusInternalServerError},
-	{AppRampParamError, "APP_RAMP_PARAM_ERROR", http.StatusBadRequest},
-	{AppRampUpError, "APP_RAMPUP_ERROR", http.StatusInternalServerError},
-	{AppDataError, "APP_DATA_ERROR", http.StatusBadRequest},
-	{AppLogError, "APP_LOG_ERROR", http.StatusBadRequest},
-	{AppCmdEmpty, "APP_CMD_EMPTY", http.StatusBadRequest},
-	{SubmittingInProgress, "SUBMITTING_IN_PROGRESS", http.StatusConflict},
-	{InvalidInstanceNumber, "INVALID_INSTANCE_NUMBER", http.StatusBadRequest},
-	{InvalidVolParameter, "INVALID_VOL_PARAMETER", http.StatusBadRequest},
-	{MountPointNotFound, "MOUNT_POINT_NOT_FOUND", http.StatusBadRequest},
-	{InvalidMountPointFormat, "INVALID_MOUNT_POINT_FORMAT", http.StatusBadRequest},
-	{MountPointDuplicated, "MOUNT_POINT_DUPLICATED", http.StatusBadRequest},
-	{VolUnavailable, "VOL_UNAVAILABLE", http.StatusConflict},
-	{VolSetStatusError, "VOL_SET_STATUS_ERROR", http.StatusInternalServerError},
-	{VolAttachFailed, "VOL_ATTACH_FAILED", http.StatusInternalServerError},
-	{VolNameEmpty, "VOL_NAME_IS_NULL", http.StatusBadRequest},
-	{VolNameConflict, "VOL_NAME_CONFLICT", http.StatusConflict},
-	{VolDeleteFailed, "VOL_DELETE_FAILED", http.StatusInternalServerError},
-	{VolCreateFailed, "VOL_CREATE_FAILED", http.StatusInternalServerError},
-	{VolListFailed, "VOL_LIST_FAILED", http.StatusInternalServerError},
-	{VolGetFailed, "VOL_GET_FAILED", http.StatusInternalServerError},
-	{VolDetachFailed, "VOL_DETACH_FAILED", http.StatusInternalServerError},
-	{VolExpandBadSize, "VOL_EXT_BAD_SIZE", http.StatusBadRequest},
-	{VolExpandExceedQuota, "VOL_EXT_EXCEED_QUOTA", http.StatusForbidden},
-	{VolExpandBadVolStatus, "VOL_EXT_BAD_VOL_STATUS", http.StatusConflict},
-	{VolExpandFailed, "VOL_EXT_FAILED", http.StatusInternalServerError},
-	{VolExpandContinue, "VOL_EXT_CONTINUE", http.StatusAccepted},
-	{VolExpandUsedByExplorer, "VOL_EXT_USED_BY_EXPLORER", http.StatusConflict},
-	{VolExpandAlreadyExpanding, "VOL_EXT_ALREADY_EXTENDING", http.StatusConflict},
-	{VolExpandBadAppStatus, "VOL_EXT_BAD_APP_STATUS", http.StatusConflict},
-	{VolExpandExtenderFailed, "VOL_EXT_FAILED_EXTENDER", http.StatusInternalServerError},
-	{VolExplorerFailed, "VOL_EXP_FAILED_EXPLORER", http.StatusInternalServerError},
-	{VolExplorerWait, "VOL_EXP_WAIT", http.StatusAccepted},
-	{VolExplorerVolBusy, "VOL_EXP_VOL_BUSY", http.StatusConflict},
-	{VolExplorerReady, "VOL_EXP_READY", http.StatusOK},
-	{VolUpdateFailed, "VOL_UPDATE_FAILED", http.StatusInternalServerError},
-	{VolMetadataGetFailed, "VOL_METADATA_GET_FAILED", http.StatusInternalServerError},
-	{VolSnapshotCreateFailed, "VOL_SS_CREATE_FAILED", http.StatusInternalServerError},
-	{VolSnapshotUpdateFailed, "VOL_SS_UPDATE_FAILED", http.StatusInternalServerError},
-	{VolSnapshotDeleteFailed, "VOL_SS_DELETE_FAILED", http.StatusInternalServerError},
-	{VolSnapshotGetFailed, "VOL_SS_GET_FAILED", http.StatusInternalServerError},
-	{VolSnapshotListFailed, "VOL_SS_LIST_FAILED", http.StatusInternalServerError},
-	{VolServerAttachmentGetFailed, "VOL_SERVER_ATTACHMENT_GET_FAILED", http.StatusInternalServerError},
-	{VolServerAttachmentListFailed, "VOL_SERVER_ATTACHMENT_LIST_FAILED", http.StatusInternalServerError},
-	{AllDedicatedVolumeExpired, "ALL_DEDICATED_VOLUME_EXPIRED", http.StatusConflict},
-	{DedicatedVolExpired, "DEDICATED_VOL_EXPIRED", http.StatusConflict},
-	{VolExpandBadAppInstanceStatus, "VOL_EXT_BAD_APP_INSTANCE_STATUS", http.StatusConflict},
-	{VolAlreadyAttached, "VOL_ALREADY_ATTACHED", http.StatusConflict},
-	{VolRollbackFailed, "VOL_ROLLBACK_FAILED", http.StatusInternalServerError},
-	{VolCheckExistsFailed, "VOL_CHECK_EXISTS_FAILED", http.StatusInternalServerError},
-	{VolNotExists, "VOL_NOT_EXISTS", http.StatusNotFound},
-	{VolGetUsageFailed, "VOL_GET_USAGE_FAILED", http.StatusInternalServerError},
-	{VolSnapshotNameEmpty, "VOL_SS_NAME_IS_NULL", http.StatusBadRequest},
-	{VolSnapshotNameConflict, "VOL_SS_NAME_CONFLICT", http.StatusConflict},
-	{VolFSEmpty, "VOL_FS_IS_NULL", http.StatusBadRequest},
-	{VolFSUnsupported, "VOL_FS_UNSUPPORTED", http.StatusBadRequest},
-	{VolSumListFailed, "VOL_SUM_LIST_FAILED", http.StatusInternalServerError},
-	{VolSnapshotDeleteVolExist, "VOL_SS_DELETE_VOL_EXIST", http.StatusConflict},
-	{VolExplorerShutdownFailed, "VOL_EXPLORER_SHUTDOWN_FAILED", http.StatusInternalServerError},
-	{VolExplorerStopping, "VOL_EXPLORER_STOPPING", http.StatusConflict},
-	{VolDeleteSnapshotExistFailed, "VOL_DELETE_SS_EXIST_FAILED", http.StatusConflict},
-	{VolBadName, "VOL_BAD_NAME", http.StatusBadRequest},
-	{VolSnapshotBadName, "VOL_SS_BAD_NAME", http.StatusBadRequest},
-	{QuotaProjectExist, "QUOTA_PROJECT_EXIST", http.StatusConflict},
-	{ProjectNotExist, "PROJECT_NOT_EXIST", http.StatusNotFound},
-	{YAMLSyntaxError, "YAML_SYNTAX_ERROR", http.StatusBadRequest},
-	{SyntaxNotSupport, "SYNTAX_NOT_SUPPORT", http.StatusUnprocessableEntity},
-	{StackNotFound, "STACK_NOT_FOUND", http.StatusNotFound},
-	{StackNameDuplicated, "STACK_NAME_DUPLICATED", http.StatusConflict},
-	{YAMLNameDuplicated, "YAML_NAME_DUPLICATED", http.StatusConflict},
-	{StackNameError, "STACK_NAME_ERROR", http.StatusBadRequest},
-	{YAMLNotFound, "YAML_NOT_FOUND", http.StatusNotFound},
-	{VolumeNotFound, "VOLUME_NOT_FOUND", http.StatusNotFound},
-	{QuotaExceed, "QUOTA_EXCEED", http.StatusForbidden},
-	{NetNotSupport, "NET_NOT_SUPPORT", http.StatusUnprocessableEntity},
-	{ImageNotSet, "IMAGE_NOT_SET", http.StatusUnprocessableEntity},
-	{PortFormatError, "PORT_FORMAT_ERROR", http.StatusBadRequest},
-	{DependsError, "DEPENDS_ERROR", http.StatusUnprocessableEntity},
-	{DependsHasCycle, "DEPENDS_HAS_CYCLE", http.StatusUnprocessableEntity},
-	{VolumeFormatError, "VOLUME_FORMAT_ERROR", http.StatusBadRequest},
-	{YAMLNameError, "YAML_NAME_ERROR", http.StatusBadRequest},
-	{VolumeReuseError, "VOLUME_REUSE_ERROR", http.StatusUnprocessableEntity},
-	{ResourceError, "RESOURCE_ERROR", http.StatusBadRequest},
-	{MountError, "MOUNT_ERROR", http.StatusUnprocessableEntity},
-	{MountAbsError, "MOUNT_ABS_ERROR", http.StatusBadRequest},
-	{ConfigMapNameDuplicated, "CONFIGMAP_NAME_DUPLICATED", http.StatusConflict},
-	{ConfigMapNameError, "CONFIGMAP_NAME_ERROR", http.StatusBadRequest},
-	{ConfigMapKeyNameError, "CONFIGMAP_KEY_NAME_ERROR", http.StatusBadRequest},
+	{IllegalParameter, "ILLEGAL_PARAMETER", http.StatusBadRequest, 3},                                        // gRPC INVALID_ARGUMENT
+	{ServerNotFound, "SERVER_NOT_FOUND", http.StatusNotFound, 5},                                             // gRPC NOT_FOUND
+	{ItemNotFound, "ITEM_NOT_FOUND", http.StatusNotFound, 5},                                                 // gRPC NOT_FOUND
+	{InternalError, "INTERNAL_ERROR", http.StatusInternalServerError, 13},                                    // gRPC INTERNAL
+	{BadRequest, "BADREQUEST", http.StatusBadRequest, 3},                                                     // gRPC INVALID_ARGUMENT
+	{Forbidden, "FORBIDDEN", http.StatusForbidden, 7},                                                        // gRPC PERMISSION_DENIED
+	{TokenInvalid, "TOKEN_INVALID", http.StatusUnauthorized, 16},                                             // gRPC UNAUTHENTICATED
+	{AppNameDuplicated, "APP_NAME_DUPLICATED", http.StatusConflict, 6},                                       // gRPC ALREADY_EXISTS
+	{AppNameError, "APP_NAME_ERROR", http.StatusBadRequest, 3},                                               // gRPC INVALID_ARGUMENT
+	{AppNameEmpty, "APP_NAME_EMPTY", http.StatusBadRequest, 3},                                               // gRPC INVALID_ARGUMENT
+	{AppNotFound, "APP_NOT_FOUND", http.StatusNotFound, 5},                                                   // gRPC NOT_FOUND
+	{AppSubmitError, "APP_SUBMIT_ERROR", http.StatusInternalServerError, 13},                                 // gRPC INTERNAL
+	{AppStateError, "APP_STATE_ERROR", http.StatusConflict, 9},                                               // gRPC FAILED_PRECONDITION
+	{AppPortNotFound, "APP_PORT_NOT_FOUND", http.StatusNotFound, 5},                                          // gRPC NOT_FOUND
+	{AppKillError, "APP_KILL_ERROR", http.StatusInternalServerError, 13},                                     // gRPC INTERNAL
+	{AppDeleteError, "APP_DELETE_ERROR", http.StatusInternalServerError, 13},                                 // gRPC INTERNAL
+	{AppRampParamError, "APP_RAMP_PARAM_ERROR", http.StatusBadRequest, 3},                                    // gRPC INVALID_ARGUMENT
+	{AppRampUpError, "APP_RAMPUP_ERROR", http.StatusInternalServerError, 13},                                 // gRPC INTERNAL
+	{AppDataError, "APP_DATA_ERROR", http.StatusBadRequest, 3},                                               // gRPC INVALID_ARGUMENT
+	{AppLogError, "APP_LOG_ERROR", http.StatusBadRequest, 3},                                                 // gRPC INVALID_ARGUMENT
+	{AppCmdEmpty, "APP_CMD_EMPTY", http.StatusBadRequest, 3},                                                 // gRPC INVALID_ARGUMENT
+	{SubmittingInProgress, "SUBMITTING_IN_PROGRESS", http.StatusConflict, 10},                                // gRPC ABORTED
+	{InvalidInstanceNumber, "INVALID_INSTANCE_NUMBER", http.StatusBadRequest, 3},                             // gRPC INVALID_ARGUMENT
+	{InvalidVolParameter, "INVALID_VOL_PARAMETER", http.StatusBadRequest, 3},                                 // gRPC INVALID_ARGUMENT
+	{MountPointNotFound, "MOUNT_POINT_NOT_FOUND", http.StatusBadRequest, 3},                                  // gRPC INVALID_ARGUMENT
+	{InvalidMountPointFormat, "INVALID_MOUNT_POINT_FORMAT", http.StatusBadRequest, 3},                        // gRPC INVALID_ARGUMENT
+	{MountPointDuplicated, "MOUNT_POINT_DUPLICATED", http.StatusBadRequest, 3},                               // gRPC INVALID_ARGUMENT
+	{VolUnavailable, "VOL_UNAVAILABLE", http.StatusConflict, 9},                                              // gRPC FAILED_PRECONDITION
+	{VolSetStatusError, "VOL_SET_STATUS_ERROR", http.StatusInternalServerError, 13},                          // gRPC INTERNAL
+	{VolAttachFailed, "VOL_ATTACH_FAILED", http.StatusInternalServerError, 13},                               // gRPC INTERNAL
+	{VolNameEmpty, "VOL_NAME_IS_NULL", http.StatusBadRequest, 3},                                             // gRPC INVALID_ARGUMENT
+	{VolNameConflict, "VOL_NAME_CONFLICT", http.StatusConflict, 6},                                           // gRPC ALREADY_EXISTS
+	{VolDeleteFailed, "VOL_DELETE_FAILED", http.StatusInternalServerError, 13},                               // gRPC INTERNAL
+	{VolCreateFailed, "VOL_CREATE_FAILED", http.StatusInternalServerError, 13},                               // gRPC INTERNAL
+	{VolListFailed, "VOL_LIST_FAILED", http.StatusInternalServerError, 13},                                   // gRPC INTERNAL
+	{VolGetFailed, "VOL_GET_FAILED", http.StatusInternalServerError, 13},                                     // gRPC INTERNAL
+	{VolDetachFailed, "VOL_DETACH_FAILED", http.StatusInternalServerError, 13},                               // gRPC INTERNAL
+	{VolExpandBadSize, "VOL_EXT_BAD_SIZE", http.StatusBadRequest, 3},                                         // gRPC INVALID_ARGUMENT
+	{VolExpandExceedQuota, "VOL_EXT_EXCEED_QUOTA", http.StatusForbidden, 8},                                  // gRPC RESOURCE_EXHAUSTED
+	{VolExpandBadVolStatus, "VOL_EXT_BAD_VOL_STATUS", http.StatusConflict, 9},                                // gRPC FAILED_PRECONDITION
+	{VolExpandFailed, "VOL_EXT_FAILED", http.StatusInternalServerError, 13},                                  // gRPC INTERNAL
+	{VolExpandContinue, "VOL_EXT_CONTINUE", http.StatusAccepted, 0},                                          // gRPC OK
+	{VolExpandUsedByExplorer, "VOL_EXT_USED_BY_EXPLORER", http.StatusConflict, 9},                            // gRPC FAILED_PRECONDITION
+	{VolExpandAlreadyExpanding, "VOL_EXT_ALREADY_EXTENDING", http.StatusConflict, 10},                        // gRPC ABORTED
+	{VolExpandBadAppStatus, "VOL_EXT_BAD_APP_STATUS", http.StatusConflict, 9},                                // gRPC FAILED_PRECONDITION
+	{VolExpandExtenderFailed, "VOL_EXT_FAILED_EXTENDER", http.StatusInternalServerError, 13},                 // gRPC INTERNAL
+	{VolExplorerFailed, "VOL_EXP_FAILED_EXPLORER", http.StatusInternalServerError, 13},                       // gRPC INTERNAL
+	{VolExplorerWait, "VOL_EXP_WAIT", http.StatusAccepted, 0},                                                // gRPC OK
+	{VolExplorerVolBusy, "VOL_EXP_VOL_BUSY", http.StatusConflict, 10},                                        // gRPC ABORTED
+	{VolExplorerReady, "VOL_EXP_READY", http.StatusOK, 0},                                                    // gRPC OK
+	{VolUpdateFailed, "VOL_UPDATE_FAILED", http.StatusInternalServerError, 13},                               // gRPC INTERNAL
+	{VolMetadataGetFailed, "VOL_METADATA_GET_FAILED", http.StatusInternalServerError, 13},                    // gRPC INTERNAL
+	{VolSnapshotCreateFailed, "VOL_SS_CREATE_FAILED", http.StatusInternalServerError, 13},                    // gRPC INTERNAL
+	{VolSnapshotUpdateFailed, "VOL_SS_UPDATE_FAILED", http.StatusInternalServerError, 13},                    // gRPC INTERNAL
+	{VolSnapshotDeleteFailed, "VOL_SS_DELETE_FAILED", http.StatusInternalServerError, 13},                    // gRPC INTERNAL
+	{VolSnapshotGetFailed, "VOL_SS_GET_FAILED", http.StatusInternalServerError, 13},                          // gRPC INTERNAL
+	{VolSnapshotListFailed, "VOL_SS_LIST_FAILED", http.StatusInternalServerError, 13},                        // gRPC INTERNAL
+	{VolServerAttachmentGetFailed, "VOL_SERVER_ATTACHMENT_GET_FAILED", http.StatusInternalServerError, 13},   // gRPC INTERNAL
+	{VolServerAttachmentListFailed, "VOL_SERVER_ATTACHMENT_LIST_FAILED", http.StatusInternalServerError, 13}, // gRPC INTERNAL
+	{AllDedicatedVolumeExpired, "ALL_DEDICATED_VOLUME_EXPIRED", http.StatusConflict, 9},                      // gRPC FAILED_PRECONDITION
+	{DedicatedVolExpired, "DEDICATED_VOL_EXPIRED", http.StatusConflict, 9},                                   // gRPC FAILED_PRECONDITION
+	{VolExpandBadAppInstanceStatus, "VOL_EXT_BAD_APP_INSTANCE_STATUS", http.StatusConflict, 9},               // gRPC FAILED_PRECONDITION
+	{VolAlreadyAttached, "VOL_ALREADY_ATTACHED", http.StatusConflict, 9},                                     // gRPC FAILED_PRECONDITION
+	{VolRollbackFailed, "VOL_ROLLBACK_FAILED", http.StatusInternalServerError, 13},                           // gRPC INTERNAL
+	{VolCheckExistsFailed, "VOL_CHECK_EXISTS_FAILED", http.StatusInternalServerError, 13},                    // gRPC INTERNAL
+	{VolNotExists, "VOL_NOT_EXISTS", http.StatusNotFound, 5},                                                 // gRPC NOT_FOUND
+	{VolGetUsageFailed, "VOL_GET_USAGE_FAILED", http.StatusInternalServerError, 13},                          // gRPC INTERNAL
+	{VolSnapshotNameEmpty, "VOL_SS_NAME_IS_NULL", http.StatusBadRequest, 3},                                  // gRPC INVALID_ARGUMENT
+	{VolSnapshotNameConflict, "VOL_SS_NAME_CONFLICT", http.StatusConflict, 6},                                // gRPC ALREADY_EXISTS
+	{VolFSEmpty, "VOL_FS_IS_NULL", http.StatusBadRequest, 3},                                                 // gRPC INVALID_ARGUMENT
+	{VolFSUnsupported, "VOL_FS_UNSUPPORTED", http.StatusBadRequest, 3},                                       // gRPC INVALID_ARGUMENT
+	{VolSumListFailed, "VOL_SUM_LIST_FAILED", http.StatusInternalServerError, 13},                            // gRPC INTERNAL
+	{VolSnapshotDeleteVolExist, "VOL_SS_DELETE_VOL_EXIST", http.StatusConflict, 9},                           // gRPC FAILED_PRECONDITION
+	{VolExplorerShutdownFailed, "VOL_EXPLORER_SHUTDOWN_FAILED", http.StatusInternalServerError, 13},          // gRPC INTERNAL
+	{VolExplorerStopping, "VOL_EXPLORER_STOPPING", http.StatusConflict, 10},                                  // gRPC ABORTED
+	{VolDeleteSnapshotExistFailed, "VOL_DELETE_SS_EXIST_FAILED", http.StatusConflict, 9},                     // gRPC FAILED_PRECONDITION
+	{VolBadName, "VOL_BAD_NAME", http.StatusBadRequest, 3},                                                   // gRPC INVALID_ARGUMENT
+	{VolSnapshotBadName, "VOL_SS_BAD_NAME", http.StatusBadRequest, 3},                                        // gRPC INVALID_ARGUMENT
+	{QuotaProjectExist, "QUOTA_PROJECT_EXIST", http.StatusConflict, 6},                                       // gRPC ALREADY_EXISTS
+	{ProjectNotExist, "PROJECT_NOT_EXIST", http.StatusNotFound, 5},                                           // gRPC NOT_FOUND
+	{YAMLSyntaxError, "YAML_SYNTAX_ERROR", http.StatusBadRequest, 3},                                         // gRPC INVALID_ARGUMENT
+	{SyntaxNotSupport, "SYNTAX_NOT_SUPPORT", http.StatusUnprocessableEntity, 3},                              // gRPC INVALID_ARGUMENT
+	{StackNotFound, "STACK_NOT_FOUND", http.StatusNotFound, 5},                                               // gRPC NOT_FOUND
+	{StackNameDuplicated, "STACK_NAME_DUPLICATED", http.StatusConflict, 6},                                   // gRPC ALREADY_EXISTS
+	{YAMLNameDuplicated, "YAML_NAME_DUPLICATED", http.StatusConflict, 6},                                     // gRPC ALREADY_EXISTS
+	{StackNameError, "STACK_NAME_ERROR", http.StatusBadRequest, 3},                                           // gRPC INVALID_ARGUMENT
+	{YAMLNotFound, "YAML_NOT_FOUND", http.StatusNotFound, 5},                                                 // gRPC NOT_FOUND
+	{VolumeNotFound, "VOLUME_NOT_FOUND", http.StatusNotFound, 5},                                             // gRPC NOT_FOUND
+	{QuotaExceed, "QUOTA_EXCEED", http.StatusForbidden, 8},                                                   // gRPC RESOURCE_EXHAUSTED
+	{NetNotSupport, "NET_NOT_SUPPORT", http.StatusUnprocessableEntity, 3},                                    // gRPC INVALID_ARGUMENT
+	{ImageNotSet, "IMAGE_NOT_SET", http.StatusUnprocessableEntity, 3},                                        // gRPC INVALID_ARGUMENT
+	{PortFormatError, "PORT_FORMAT_ERROR", http.StatusBadRequest, 3},                                         // gRPC INVALID_ARGUMENT
+	{DependsError, "DEPENDS_ERROR", http.StatusUnprocessableEntity, 3},                                       // gRPC INVALID_ARGUMENT
+	{DependsHasCycle, "DEPENDS_HAS_CYCLE", http.StatusUnprocessableEntity, 3},                                // gRPC INVALID_ARGUMENT
+	{VolumeFormatError, "VOLUME_FORMAT_ERROR", http.StatusBadRequest, 3},                                     // gRPC INVALID_ARGUMENT
+	{YAMLNameError, "YAML_NAME_ERROR", http.StatusBadRequest, 3},                                             // gRPC INVALID_ARGUMENT
+	{VolumeReuseError, "VOLUME_REUSE_ERROR", http.StatusUnprocessableEntity, 3},                              // gRPC INVALID_ARGUMENT
+	{ResourceError, "RESOURCE_ERROR", http.StatusBadRequest, 3},                                              // gRPC INVALID_ARGUMENT
+	{MountError, "MOUNT_ERROR", http.StatusUnprocessableEntity, 3},                                           // gRPC INVALID_ARGUMENT
+	{MountAbsError, "MOUNT_ABS_ERROR", http.StatusBadRequest, 3},                                             // gRPC INVALID_ARGUMENT
+	{ConfigMapNameDuplicated, "CONFIGMAP_NAME_DUPLICATED", http.StatusConflict, 6},                           // gRPC ALREADY_EXISTS
+	{ConfigMapNameError, "CONFIGMAP_NAME_ERROR", http.StatusBadRequest, 3},                                   // gRPC INVALID_ARGUMENT
+	{ConfigMapKeyNameError, "CONFIGMAP_KEY_NAME_ERROR", http.StatusBadRequest, 3},                            // gRPC INVALID_ARGUMENT
 }

@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"net/http"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/apiswitch/errcode/internal/codegen"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated section of ../README.md")
@@ -17,24 +20,39 @@ const (
 	tableEnd   = "<!-- status-table:end -->\n"
 )
 
-// statusTable renders the README's code → status table from the code table.
+// statusTable renders the README's code → status table from the code table: one row per
+// HTTP status and gRPC code.
 func statusTable() string {
-	byStatus := map[int][]string{}
+	type key struct {
+		status int
+		grpc   uint32
+	}
+	byKey := map[key][]string{}
+	var keys []key
 	for _, c := range All() {
-		byStatus[c.HTTPStatus()] = append(byStatus[c.HTTPStatus()], fmt.Sprintf("`%s` %d", c, int(c)))
+		k := key{c.HTTPStatus(), c.GRPCCode()}
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], fmt.Sprintf("`%s` %d", c, int(c)))
 	}
-	statuses := make([]int, 0, len(byStatus))
-	for s := range byStatus {
-		statuses = append(statuses, s)
-	}
-	slices.Sort(statuses)
+	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(a.status, b.status), cmp.Compare(a.grpc, b.grpc)) })
 	var b strings.Builder
-	b.WriteString("| HTTP status | codes |\n|---|---|\n")
-	for _, s := range statuses {
-		fmt.Fprintf(&b, "| %d %s | %s |\n", s, http.StatusText(s), strings.Join(byStatus[s], ", "))
+	b.WriteString("| HTTP status | gRPC code | codes |\n|---|---|---|\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "| %d %s | %s | %s |\n", k.status, http.StatusText(k.status), grpcNames[k.grpc], strings.Join(byKey[k], ", "))
 	}
 	return b.String()
 }
+
+// grpcNames are google.rpc.Code's names.
+var grpcNames = func() map[uint32]string {
+	m := map[uint32]string{}
+	for name, n := range codegen.GRPCCodes {
+		m[uint32(n)] = name
+	}
+	return m
+}()
 
 // TestREADMEStatusTable keeps the README's status table in step with the code table.
 func TestREADMEStatusTable(t *testing.T) {

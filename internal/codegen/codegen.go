@@ -23,10 +23,14 @@ type Row struct {
 	Name   string // wire name, e.g. APP_NOT_FOUND
 	Ident  string // Go identifier, e.g. AppNotFound
 	Status int    // HTTP status
+	GRPC   string // canonical gRPC code, as google.rpc.Code names it: NOT_FOUND
 	Doc    string // meaning, in English
 }
 
 var nameRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+
+// Header is the first line of the table that is not a comment.
+const Header = "number\tname\tident\tstatus\tgrpc\tdoc"
 
 // Parse reads the table. It rejects malformed rows, duplicate numbers, names and identifiers,
 // unknown HTTP statuses and rows out of numeric order, naming the line.
@@ -41,8 +45,8 @@ func Parse(r io.Reader) ([]Row, error) {
 			continue
 		}
 		if !header {
-			if text != "number\tname\tident\tstatus\tdoc" {
-				return nil, fmt.Errorf("line %d: want header %q", line, "number\tname\tident\tstatus\tdoc")
+			if text != Header {
+				return nil, fmt.Errorf("line %d: want header %q", line, Header)
 			}
 			header = true
 			continue
@@ -73,10 +77,10 @@ func Parse(r io.Reader) ([]Row, error) {
 
 func parseRow(line int, text string) (Row, error) {
 	f := strings.Split(text, "\t")
-	if len(f) != 5 {
-		return Row{}, fmt.Errorf("line %d: want 5 tab-separated columns, have %d", line, len(f))
+	if len(f) != 6 {
+		return Row{}, fmt.Errorf("line %d: want 6 tab-separated columns (%s), have %d", line, strings.ReplaceAll(Header, "\t", ", "), len(f))
 	}
-	row := Row{Line: line, Name: f[1], Ident: f[2], Doc: strings.TrimSpace(f[4])}
+	row := Row{Line: line, Name: f[1], Ident: f[2], GRPC: f[4], Doc: strings.TrimSpace(f[5])}
 	var err error
 	if row.Number, err = strconv.Atoi(f[0]); err != nil || row.Number <= 0 {
 		return Row{}, fmt.Errorf("line %d: bad number %q", line, f[0])
@@ -89,6 +93,12 @@ func parseRow(line int, text string) (Row, error) {
 	}
 	if row.Status, err = strconv.Atoi(f[3]); err != nil || http.StatusText(row.Status) == "" {
 		return Row{}, fmt.Errorf("line %d: bad HTTP status %q", line, f[3])
+	}
+	if _, ok := GRPCCodes[row.GRPC]; !ok {
+		return Row{}, fmt.Errorf("line %d: bad gRPC code %q (want a google.rpc.Code name such as NOT_FOUND)", line, row.GRPC)
+	}
+	if (row.GRPC == "OK") != (row.Status < 300) {
+		return Row{}, fmt.Errorf("line %d: gRPC code %s does not fit HTTP status %d: OK is for the 2XX progress codes only", line, row.GRPC, row.Status)
 	}
 	if row.Doc == "" {
 		return Row{}, fmt.Errorf("line %d: %s has no doc", line, row.Name)
@@ -103,12 +113,12 @@ func Source(rows []Row) ([]byte, error) {
 	b.WriteString("package codes\n\nimport \"net/http\"\n\n")
 	b.WriteString("// The codes of API Switch, in numeric order. The list is append-only.\nconst (\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "\t// %s is %s, HTTP %d %s.\n\t// %s\n", r.Ident, r.Name, r.Status, http.StatusText(r.Status), r.Doc)
+		fmt.Fprintf(&b, "\t// %s is %s, HTTP %d %s, gRPC %s.\n\t// %s\n", r.Ident, r.Name, r.Status, http.StatusText(r.Status), r.GRPC, r.Doc)
 		fmt.Fprintf(&b, "\t%s Code = %d\n\n", r.Ident, r.Number)
 	}
 	b.WriteString(")\n\n// table holds every code in numeric order.\nvar table = [...]entry{\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "\t{%s, %q, %s},\n", r.Ident, r.Name, statusConst(r.Status))
+		fmt.Fprintf(&b, "\t{%s, %q, %s, %d}, // gRPC %s\n", r.Ident, r.Name, statusConst(r.Status), GRPCCodes[r.GRPC], r.GRPC)
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
@@ -127,4 +137,13 @@ var statusNames = map[int]string{
 	403: "StatusForbidden", 404: "StatusNotFound", 409: "StatusConflict",
 	422: "StatusUnprocessableEntity", 500: "StatusInternalServerError", 502: "StatusBadGateway",
 	503: "StatusServiceUnavailable",
+}
+
+// GRPCCodes numbers the canonical gRPC codes by their google.rpc.Code names
+// (google/rpc/code.proto); grpc-go's codes.Code has the same numbers.
+var GRPCCodes = map[string]int{
+	"OK": 0, "CANCELLED": 1, "UNKNOWN": 2, "INVALID_ARGUMENT": 3, "DEADLINE_EXCEEDED": 4,
+	"NOT_FOUND": 5, "ALREADY_EXISTS": 6, "PERMISSION_DENIED": 7, "RESOURCE_EXHAUSTED": 8,
+	"FAILED_PRECONDITION": 9, "ABORTED": 10, "OUT_OF_RANGE": 11, "UNIMPLEMENTED": 12,
+	"INTERNAL": 13, "UNAVAILABLE": 14, "DATA_LOSS": 15, "UNAUTHENTICATED": 16,
 }
