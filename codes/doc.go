@@ -34,4 +34,4 @@
 // VOL_EXP_READY (200 OK).
 package codes
 
-//go:generate go run ../internal/codegen/gencodes
+//go:generate go run ../internal/codegen/gencodes -readme ../README.md
