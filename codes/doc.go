@@ -17,6 +17,12 @@
 //	return codes.AppNotFound
 //	return codes.Wrap(err, codes.VolCreateFailed).With("Name", name)
 //
+// With returns a copy and never changes its receiver, so an *Error declared once at package
+// level may be shared by concurrent handlers:
+//
+//	var errNoApp = codes.New(codes.AppNotFound)
+//	return errNoApp.With("Name", name)
+//
 // errors.Is matches by code through any %w wrapping, and From finds the code of an error:
 //
 //	if errors.Is(err, codes.AppNotFound) { ... }
