@@ -34,7 +34,8 @@ var texts = map[string]text{
 		reading: "Reading an error",
 		branch: "**Branch on `Code`, never on `Message`.** A code keeps its number and meaning for good " +
 			"(the list is append-only), while messages are translated and reworded at any time. " +
-			"Show `Message` to the user as it is, or choose your own text by `Code`.",
+			"Show `Message` to the user as it is, or choose your own text by `Code` and show `Message` for a " +
+			"code you do not know: codes are added over time.",
 		progress: "**Progress codes carry the body too.** These codes report progress, not faults: they come " +
 			"with a 2XX status and the same `{\"Code\", \"Message\"}` body, so read `Code` on the 2XX answers " +
 			"of the operations that use them: %s.",
@@ -64,7 +65,8 @@ var texts = map[string]text{
 			"`Message` 使用请求的语言（`Accept-Language`，或优先于它的 `?lang=`）：",
 		reading: "如何处理错误",
 		branch: "**根据 `Code` 判断，不要根据 `Message` 判断。** 错误码的数值和含义永远不变（列表只增不改），" +
-			"而消息会被翻译，也可能随时改写。请把 `Message` 原样展示给用户，或者按 `Code` 选用你自己的文案。",
+			"而消息会被翻译，也可能随时改写。请把 `Message` 原样展示给用户，或者按 `Code` 选用你自己的文案，" +
+			"遇到不认识的 `Code` 时展示 `Message`：错误码会陆续增加。",
 		progress: "**进度码同样带有这个结构。** 下列错误码表示进度而不是故障：HTTP 状态码为 2XX，" +
 			"响应体同样是 `{\"Code\", \"Message\"}`，因此对使用它们的操作，2XX 响应也要读取 `Code`：%s。",
 		gateway: "**502 和 504 来自网关。** 作为网关运行（`-upstream`）时，如果后端出错，API Switch 返回 " +
