@@ -12,10 +12,8 @@ import (
 type snapshot struct {
 	langs     []language.Tag // the default language first
 	names     []string       // langs[i].String()
-	matcher   language.Matcher
+	neg       *negotiator
 	msgs      map[codes.Code][]*message // indexed like langs
-	headers   cache                     // whole Accept-Language values
-	ranges    cache                     // lower-cased language ranges
 	bundle    *goi18n.Bundle            // read only; kept for comparison benchmarks
 	version   string
 	onProblem func(Problem)
@@ -25,7 +23,7 @@ func newSnapshot(langs []language.Tag, version string, onProblem func(Problem)) 
 	s := &snapshot{
 		langs:     langs,
 		names:     make([]string, len(langs)),
-		matcher:   language.NewMatcher(langs),
+		neg:       newNegotiator(langs),
 		msgs:      make(map[codes.Code][]*message, len(codes.All())),
 		version:   version,
 		onProblem: onProblem,
