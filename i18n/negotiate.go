@@ -25,8 +25,9 @@ type negotiator struct {
 	ranges  cache // lower-cased language ranges
 }
 
-// newNegotiator returns a negotiator over langs, the default language first.
-func newNegotiator(langs []language.Tag) *negotiator {
+// newNegotiator returns a negotiator over langs, the default language first, configured
+// by the negotiation options of o.
+func newNegotiator(langs []language.Tag, o options) *negotiator {
 	n := &negotiator{
 		langs:   langs,
 		names:   make([]string, len(langs)),

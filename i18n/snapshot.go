@@ -19,14 +19,14 @@ type snapshot struct {
 	onProblem func(Problem)
 }
 
-func newSnapshot(langs []language.Tag, version string, onProblem func(Problem)) *snapshot {
+func newSnapshot(langs []language.Tag, version string, o options) *snapshot {
 	s := &snapshot{
 		langs:     langs,
 		names:     make([]string, len(langs)),
-		neg:       newNegotiator(langs),
+		neg:       newNegotiator(langs, o),
 		msgs:      make(map[codes.Code][]*message, len(codes.All())),
 		version:   version,
-		onProblem: onProblem,
+		onProblem: o.onProblem,
 	}
 	for i, tag := range langs {
 		s.names[i] = tag.String()
