@@ -26,7 +26,7 @@ const insideCopy = "APISWITCH_ADDING_A_CODE_COPY"
 // and its TOML blocks appended to the locale file named in their first line. A locale the
 // README shows no block for gets the en-US block, standing in for its translator. Between
 // the steps it checks that the code reaches the Go source, the README's status table and
-// every reference, and at the end that the copy passes go vet and the tests of codes and docs.
+// every reference, and at the end that package codes passes go vet and its tests.
 func TestAddingACode(t *testing.T) {
 	if testing.Short() || os.Getenv(insideCopy) != "" {
 		t.Skip("runs go generate, go vet and go test on a copy of the repository")
@@ -87,8 +87,10 @@ func TestAddingACode(t *testing.T) {
 		mustContain(t, dir, "docs/error-codes."+lang+".md", fmt.Sprintf("| %s | `%s` | %s ", number, name, status), " | "+other[1]+" | The config map named")
 	}
 
-	// The docs test builds the server too, and checks the references against it.
-	run(t, dir, "go vet ./codes ./docs && go test ./codes ./docs")
+	// The generators and i18ncheck have built everything that imports the new constant;
+	// what is left is the package itself: vet, the seed check with a code beyond the seed,
+	// lookups, statuses and the generated files against the table.
+	run(t, dir, "go vet ./codes && go test ./codes")
 }
 
 func knownName(name string) bool {
