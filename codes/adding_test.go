@@ -146,7 +146,7 @@ func run(t *testing.T, dir, block string) string {
 		}
 		cmd := exec.Command("sh", "-c", cmdline)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), insideCopy+"=1", "GOWORK=off", "GOFLAGS=-buildvcs=false")
+		cmd.Env = append(os.Environ(), insideCopy+"=1", "GOWORK=off", "GOFLAGS="+goflags())
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		t.Logf("%s: %v", strings.TrimSpace(cmdline), time.Since(start).Round(time.Millisecond))
@@ -163,6 +163,16 @@ func run(t *testing.T, dir, block string) string {
 		}
 	}
 	return all.String()
+}
+
+// goflags returns the GOFLAGS of the commands run in the copy: the caller's, with -race when
+// this test runs under -race, so that both builds share their compiled dependencies.
+func goflags() string {
+	flags := os.Getenv("GOFLAGS") + " -buildvcs=false"
+	if raceEnabled && !strings.Contains(flags, "-race") {
+		flags += " -race"
+	}
+	return strings.TrimSpace(flags)
 }
 
 // copyRepo copies the repository, without .git, into a temporary directory.
