@@ -34,17 +34,3 @@ func TestBaseline(t *testing.T) {
 	}
 	golden(t, "baseline.txt", got)
 }
-
-func TestFingerprintIgnoresPosition(t *testing.T) {
-	a := Finding{Check: CheckMissing, Locale: "en-US", Subject: "APP_NOT_FOUND", Pos: Position{"a.go", 1, 1}, Message: "x"}
-	b := a
-	b.Pos, b.Message = Position{"b.go", 9, 9}, "y"
-	if a.Fingerprint() != b.Fingerprint() {
-		t.Errorf("fingerprints differ by position: %s, %s", a.Fingerprint(), b.Fingerprint())
-	}
-	c := a
-	c.Locale = "fr-FR"
-	if a.Fingerprint() == c.Fingerprint() {
-		t.Errorf("fingerprints of two locales agree: %s", a.Fingerprint())
-	}
-}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/apiswitch/errcode/internal/i18ncheck/report"
 )
 
 // Exit statuses of Main.
@@ -112,41 +114,42 @@ func run(o *options, stdout, stderr io.Writer) (int, error) {
 			return 0, err
 		}
 	}
-	fs := r.Findings
+	res := r.Result(r.Findings)
 	if o.baseline != "" {
-		data, err := os.ReadFile(resolve(o.cfg.Dir, o.baseline))
-		if err != nil {
+		if err := applyBaseline(res, resolve(o.cfg.Dir, o.baseline), o.baseline); err != nil {
 			return 0, err
 		}
-		b, err := ParseBaseline(o.baseline, data)
-		if err != nil {
-			return 0, err
-		}
-		fs = b.Apply(fs)
 	}
 	if o.writeBaseline != "" {
-		if err := writeBaselineFile(resolve(o.cfg.Dir, o.writeBaseline), fs); err != nil {
+		if err := writeBaselineFile(resolve(o.cfg.Dir, o.writeBaseline), res.Findings); err != nil {
 			return 0, err
 		}
-		fmt.Fprintf(stderr, "i18ncheck: wrote %d findings to %s\n", len(fs), o.writeBaseline)
-		fs = nil
+		fmt.Fprintf(stderr, "i18ncheck: wrote %d findings to %s\n", len(res.Findings), o.writeBaseline)
+		res.Findings = nil
 	}
-	if err := write(r, o.format, fs, stdout); err != nil {
+	if err := write(res, o.format, stdout); err != nil {
 		return 0, err
 	}
-	if level, _ := failLevel(o.failOn); failed(fs, level) {
+	if level, _ := failLevel(o.failOn); report.Failed(res.Findings, level) {
 		return ExitFindings, nil
 	}
 	return ExitOK, nil
 }
 
-func failed(fs []Finding, level Severity) bool {
-	for _, f := range fs {
-		if f.Severity >= level {
-			return true
-		}
+// applyBaseline removes from res the findings the baseline at path accepts; name is the
+// path as the user gave it.
+func applyBaseline(res *report.Result, path, name string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
 	}
-	return false
+	b, err := report.ParseBaseline(name, data)
+	if err != nil {
+		return err
+	}
+	res.Findings, res.Accepted = b.Apply(res.Findings)
+	res.Baseline = name
+	return nil
 }
 
 func explain(r *Report, what string, stdout io.Writer) (int, error) {
@@ -178,36 +181,36 @@ func stubsAndRerun(r *Report, o *options, stderr io.Writer) (*Report, error) {
 
 func writeBaselineFile(path string, fs []Finding) error {
 	var buf bytes.Buffer
-	if err := WriteBaseline(&buf, fs); err != nil {
+	if err := report.WriteBaseline(&buf, fs); err != nil {
 		return err
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// write renders the report in format.
-func write(r *Report, format string, fs []Finding, w io.Writer) error {
+// write renders res in format.
+func write(res *report.Result, format string, w io.Writer) error {
 	switch format {
 	case "json":
-		return r.WriteJSON(w, fs)
+		return res.WriteJSON(w)
 	case "sarif":
-		return r.WriteSARIF(w, fs)
+		return res.WriteSARIF(w)
 	case "github":
-		return writeGitHub(r, fs, w)
+		return writeGitHub(res, w)
 	}
-	return r.WriteText(w, fs)
+	return res.WriteText(w)
 }
 
 // writeGitHub also appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set.
-func writeGitHub(r *Report, fs []Finding, w io.Writer) error {
+func writeGitHub(res *report.Result, w io.Writer) error {
 	path := strings.TrimSpace(os.Getenv("GITHUB_STEP_SUMMARY"))
 	if path == "" {
-		return r.WriteGitHub(w, nil, fs)
+		return res.WriteGitHub(w, nil)
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
-	if err := r.WriteGitHub(w, f, fs); err != nil {
+	if err := res.WriteGitHub(w, f); err != nil {
 		f.Close()
 		return err
 	}

@@ -6,6 +6,9 @@
 // file of the locale directory the way go-i18n's loader does, and reports findings, each with
 // a check id, a severity and a file:line:col position. Main is the command line around Run.
 //
+// This package checks; package report holds what a check produces and how it is shown: the
+// findings, the output formats and the baseline.
+//
 // # Matching messages to codes
 //
 // The exported constants of the code type are the codes, however they are written: literals,
@@ -37,6 +40,6 @@
 //
 // WriteStubs appends an entry for each missing translation, holding the source text, and
 // marks stale entries, each under a "# i18ncheck:stub" comment that keeps it reported until
-// a translator removes it. A Baseline accepts known findings by fingerprint: check, locale
-// and subject, never a line number.
+// a translator removes it. A baseline (see package report) accepts known findings by
+// fingerprint: check, locale and subject, never a line number.
 package i18ncheck

@@ -44,5 +44,7 @@ func ExampleMain() {
 	//
 	// zh-CN  6/6  100.0%  (source)
 	// en-US  6/6  100.0%
+	//
+	// 0 errors, 2 warnings
 	// exit 1
 }

@@ -12,13 +12,13 @@ func (r *Report) checkLocale(l *Locale) []Finding {
 	}
 	if total == 0 && !l.Broken {
 		f := l.Files[0]
-		fs = append(fs, Finding{Check: CheckFilename, Severity: Error, Pos: Position{f.Path, 1, 1},
+		fs = append(fs, Finding{Check: CheckFilename, Severity: Error, Pos: Position{File: f.Path, Line: 1, Col: 1},
 			Locale: l.Tag, Subject: l.Tag, Message: fmt.Sprintf("locale %s has no messages", l.Tag)})
 	}
 	forms, ok := pluralCategories(l.tag)
 	if !ok {
 		f := l.Files[0]
-		fs = append(fs, Finding{Check: CheckPlural, Severity: Error, Pos: Position{f.Path, 1, 1}, Locale: l.Tag, Subject: l.Tag,
+		fs = append(fs, Finding{Check: CheckPlural, Severity: Error, Pos: Position{File: f.Path, Line: 1, Col: 1}, Locale: l.Tag, Subject: l.Tag,
 			Message: fmt.Sprintf("go-i18n has no plural rules for %s: a bundle refuses every message of this language", l.Tag)})
 	}
 	for _, c := range r.Codes.Codes {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/apiswitch/errcode/internal/i18ncheck/report"
 )
 
 // Config says what to check. The zero value of each field means its default.
@@ -81,7 +83,7 @@ func Run(cfg Config) (*Report, error) {
 	for _, fs := range perLocale {
 		r.Findings = append(r.Findings, fs...)
 	}
-	sortFindings(r.Findings)
+	report.Sort(r.Findings)
 	return r, nil
 }
 
@@ -113,6 +115,4 @@ func (r *Report) Lookup(s string) *Code {
 }
 
 // Failed reports whether any finding is at or above min.
-func (r *Report) Failed(min Severity) bool {
-	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.Severity >= min })
-}
+func (r *Report) Failed(min Severity) bool { return report.Failed(r.Findings, min) }

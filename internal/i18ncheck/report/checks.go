@@ -1,4 +1,4 @@
-package i18ncheck
+package report
 
 // The check ids. They are part of the output formats, the baseline and the README: never
 // rename one.
@@ -38,8 +38,8 @@ var Rules = []Rule{
 	{CheckBaseline, Warning, "A baseline entry matches no finding any more: remove it."},
 }
 
-// ruleIndex returns the index of id in Rules, or -1.
-func ruleIndex(id string) int {
+// RuleIndex returns the index of id in Rules, or -1.
+func RuleIndex(id string) int {
 	for i, r := range Rules {
 		if r.ID == id {
 			return i
