@@ -33,4 +33,13 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("-baseline on other findings: exit %d, want %d", code, ExitFindings)
 	}
 	golden(t, "baseline.txt", got)
+	if !strings.Contains(got, "the baseline "+fixed+" accepted 1 finding\n") {
+		t.Errorf("the text summary does not say how many findings the baseline accepted:\n%s", got)
+	}
+
+	got, _ = runMain(t, caseArgs("missing", "-baseline", fixed, "-format", "json"))
+	golden(t, "baseline.summary.json", got)
+	if !strings.Contains(got, `"accepted": 1,`) {
+		t.Errorf("the JSON summary does not say how many findings the baseline accepted:\n%s", got)
+	}
 }
