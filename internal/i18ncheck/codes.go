@@ -200,3 +200,8 @@ func sortedByPos(codes []*Code) []*Code {
 	slices.SortStableFunc(s, func(a, b *Code) int { return comparePos(a.Pos, b.Pos) })
 	return s
 }
+
+// title names c in messages: "APP_NOT_FOUND (10205)".
+func (c *Code) title() string {
+	return fmt.Sprintf("%s (%s)", c.Name, c.Number)
+}

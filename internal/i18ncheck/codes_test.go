@@ -107,3 +107,30 @@ func TestUpperSnake(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingAtLocaleFile checks that a missing message is reported in the file a translator
+// must edit, with the code's declaration and its source text as related locations.
+func TestMissingAtLocaleFile(t *testing.T) {
+	r, err := Run(Config{Pkg: fixturePkg, Locales: "testdata/cases/missing/locales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if f.Check != CheckMissing {
+			continue
+		}
+		n++
+		c := r.Lookup(f.Subject)
+		src := r.Source.message(c)
+		if f.Pos.File != "testdata/cases/missing/locales/en-US.toml" {
+			t.Errorf("%s: reported at %s, want the en-US file", f.Message, f.Pos)
+		}
+		if len(f.Related) != 2 || f.Related[0].Pos != c.Pos || f.Related[1].Pos != src.Pos {
+			t.Errorf("%s: related %v, want the declaration %s and the source %s", f.Message, f.Related, c.Pos, src.Pos)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no missing finding")
+	}
+}

@@ -24,8 +24,8 @@ func ExampleRun() {
 		fmt.Printf("%s %d/%d\n", c.Locale, c.Translated, c.Total)
 	}
 	// Output:
-	// en-US: no message for VOL_NAME_IS_NULL (10309) [missing]
 	// en-US: no message for DISK_FULL (20001) [missing]
+	// en-US: no message for VOL_NAME_IS_NULL (10309) [missing]
 	// zh-CN 6/6
 	// en-US 4/6
 }

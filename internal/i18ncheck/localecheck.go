@@ -1,6 +1,9 @@
 package i18ncheck
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // checkLocale runs every check on one locale, once every locale is assigned.
 func (r *Report) checkLocale(l *Locale) []Finding {
@@ -25,7 +28,7 @@ func (r *Report) checkLocale(l *Locale) []Finding {
 		msg := l.message(c)
 		if msg == nil {
 			if !l.Broken {
-				fs = append(fs, missingFinding(l, c))
+				fs = append(fs, r.missingFinding(l, c))
 			}
 			continue
 		}
@@ -68,7 +71,29 @@ func (r *Report) assign(l *Locale) []Finding {
 	return fs
 }
 
-func missingFinding(l *Locale, c *Code) Finding {
-	return Finding{Check: CheckMissing, Severity: Error, Pos: c.Pos, Locale: l.Tag, Subject: c.Name,
-		Message: fmt.Sprintf("%s: no message for %s (%s)", l.Tag, c.Name, c.Number)}
+// missingFinding reports c missing in l where the entry must be added: at the end of the
+// file -write-stubs appends to. Its related locations are the code's declaration and the
+// source text to translate.
+func (r *Report) missingFinding(l *Locale, c *Code) Finding {
+	return Finding{Check: CheckMissing, Severity: Error, Pos: endOf(stubFile(l)), Locale: l.Tag, Subject: c.Name,
+		Message: fmt.Sprintf("%s: no message for %s", l.Tag, c.title()), Related: r.related(l, c)}
+}
+
+// related returns the places that say what c is: its declaration and, for a translation,
+// its source message.
+func (r *Report) related(l *Locale, c *Code) []Related {
+	rel := []Related{{Pos: c.Pos, Message: fmt.Sprintf("%s is declared here", c.Ident)}}
+	if src := r.Source.message(c); src != nil && l != r.Source {
+		rel = append(rel, Related{Pos: src.Pos, Message: fmt.Sprintf("the %s text to translate", r.Source.Tag)})
+	}
+	return rel
+}
+
+// endOf returns the position of the last line of f.
+func endOf(f *File) Position {
+	lines := strings.Count(f.src, "\n")
+	if !strings.HasSuffix(f.src, "\n") {
+		lines++
+	}
+	return Position{File: f.Path, Line: max(lines, 1), Col: 1}
 }
