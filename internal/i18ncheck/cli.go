@@ -155,10 +155,30 @@ func applyBaseline(res *report.Result, path, name string) error {
 func explain(r *Report, what string, stdout io.Writer) (int, error) {
 	c := r.Lookup(what)
 	if c == nil {
-		return 0, fmt.Errorf("-explain %s: no %s constant has this name or number", what, r.Codes.Type)
+		return 0, fmt.Errorf("-explain %s: %s%s", what, r.noCode(), didYouMean(r.suggest(what)))
 	}
 	r.Explain(stdout, c)
 	return ExitOK, nil
+}
+
+// didYouMean says "; did you mean A (1), B (2) or C (3)?", or nothing; total counts the
+// suggestions cs leaves out.
+func didYouMean(cs []*Code, total int) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.title())
+	}
+	list := names[0]
+	if len(names) > 1 {
+		list = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	}
+	if more := total - len(cs); more > 0 {
+		list += fmt.Sprintf(" (%d more match)", more)
+	}
+	return "; did you mean " + list + "?"
 }
 
 // stubsAndRerun writes the stubs, then checks again so that the output shows the result.

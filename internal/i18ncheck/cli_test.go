@@ -184,6 +184,8 @@ func TestExplain(t *testing.T) {
 		caseArgs("clean", "-explain", "VOL_NAME_IS_NULL"),
 		caseArgs("stale", "-explain", "10205"),
 		caseArgs("missing", "-explain", "DiskFull"),
+		caseArgs("clean", "-explain", "app_not_found"), // any case
+		caseArgs("clean", "-explain", "diskfull"),
 	} {
 		got, code := runMain(t, args)
 		if code != ExitOK {
@@ -192,4 +194,48 @@ func TestExplain(t *testing.T) {
 		b.WriteString(got)
 	}
 	golden(t, "explain.txt", b.String())
+}
+
+// TestExplainSuggests checks what -explain suggests for a name that is no code's.
+func TestExplainSuggests(t *testing.T) {
+	tests := []struct{ what, want string }{
+		{"APP_NOT_FUOND", "did you mean APP_NOT_FOUND (10205)?"},      // two letters swapped
+		{"vol_name_is_nul", "did you mean VOL_NAME_IS_NULL (10309)?"}, // any case, one letter short
+		{"quota", "did you mean QUOTA_EXCEEDED (20000)?"},             // part of a name
+		{"10250", "did you mean APP_NOT_FOUND (10205)?"},              // a number mistyped
+		{"NOTHING_LIKE_IT", "no Code constant has this name or number\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.what, func(t *testing.T) {
+			got, code := runMain(t, caseArgs("clean", "-explain", tt.what))
+			if code != ExitUsage || !strings.Contains(got, tt.want) {
+				t.Errorf("-explain %s: exit %d, want %d and %q in\n%s", tt.what, code, ExitUsage, tt.want, got)
+			}
+		})
+	}
+}
+
+// TestTypoDistance checks the optimal string alignment distance against the examples of
+// Wikipedia's "Damerau–Levenshtein distance" and "Levenshtein distance" articles.
+func TestTypoDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "abc", 3},
+		{"abc", "abc", 0},
+		{"kitten", "sitting", 3}, // Levenshtein distance article
+		{"ca", "abc", 3},         // OSA: the swapped "ca" cannot then be edited again
+		{"ab", "ba", 1},
+		{"app_not_fuond", "app_not_found", 1},
+		{"未找到", "找未到", 1},
+	}
+	for _, tt := range tests {
+		if got := typoDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := typoDistance(tt.b, tt.a); got != tt.want {
+			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.b, tt.a, got, tt.want)
+		}
+	}
 }

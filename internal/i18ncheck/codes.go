@@ -205,3 +205,8 @@ func sortedByPos(codes []*Code) []*Code {
 func (c *Code) title() string {
 	return fmt.Sprintf("%s (%s)", c.Name, c.Number)
 }
+
+// noCode says that a name is no code's, in the words of where the codes come from.
+func (r *Report) noCode() string {
+	return fmt.Sprintf("no %s constant has this name or number", r.Codes.Type)
+}

@@ -101,7 +101,8 @@ func codeIndex(set *CodeSet) map[string]*Code {
 	return idx
 }
 
-// Lookup returns the code named by a name, an identifier or a number.
+// Lookup returns the code named by a name, an identifier or a number, in any case: an
+// exact match first.
 func (r *Report) Lookup(s string) *Code {
 	if c := r.index[s]; c != nil {
 		return c
@@ -111,7 +112,7 @@ func (r *Report) Lookup(s string) *Code {
 			return c
 		}
 	}
-	return nil
+	return r.lookupFold(s)
 }
 
 // Failed reports whether any finding is at or above min.
