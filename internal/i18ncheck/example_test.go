@@ -39,8 +39,8 @@ func ExampleMain() {
 	}, os.Stdout, os.Stderr)
 	fmt.Println("exit", code)
 	// Output:
-	// testdata/cases/orphan/locales/en-US.toml:29:1: warning: en-US: message APP_NOT_FUOND matches no Code constant by name or number [orphan]
-	// testdata/cases/orphan/locales/en-US.toml:32:1: warning: en-US: message 99999 matches no Code constant by name or number [orphan]
+	// testdata/cases/orphan/locales/en-US.toml:32:1: warning: en-US: message APP_NOT_FUOND matches no Code constant by name or number [orphan]
+	// testdata/cases/orphan/locales/en-US.toml:35:1: warning: en-US: message 99999 matches no Code constant by name or number [orphan]
 	//
 	// zh-CN  6/6  100.0%  (source)
 	// en-US  6/6  100.0%
