@@ -35,6 +35,9 @@ type Report struct {
 	Locales  []*Locale // sorted by tag
 	Findings []Finding // sorted by position
 	index    map[string]*Code
+	// hashed is set when a translation records a hash: the bundle tracks its source texts,
+	// so a translation without one is reported.
+	hashed bool
 }
 
 // Run checks the codes against the locale files. The error is for what prevents checking
@@ -78,6 +81,7 @@ func Run(cfg Config) (*Report, error) {
 		r.Findings = append(r.Findings, r.assign(l)...)
 	}
 	prepareSource(r.Source)
+	r.hashed = r.anyHash()
 	perLocale := make([][]Finding, len(locales))
 	parallel(len(locales), func(i int) { perLocale[i] = r.checkLocale(locales[i]) })
 	for _, fs := range perLocale {
@@ -85,6 +89,21 @@ func Run(cfg Config) (*Report, error) {
 	}
 	report.Sort(r.Findings)
 	return r, nil
+}
+
+// anyHash reports whether a translation of a code records a hash.
+func (r *Report) anyHash() bool {
+	for _, l := range r.Locales {
+		if l == r.Source {
+			continue
+		}
+		for _, m := range l.byCode {
+			if m.Hash != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // codeIndex maps every id that matches a code to it: its names and its number. The first
