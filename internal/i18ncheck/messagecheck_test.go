@@ -16,10 +16,10 @@ func TestEmptyAgreesWithGoI18n(t *testing.T) {
 		name     string
 		forms    map[string]string // as the German file writes them
 		count    any               // PluralCount, or nil
-		render   string // what go-i18n renders in German
-		notFound bool   // go-i18n reports the message as not found and renders English
-		fails    bool   // go-i18n returns another error
-		says     string // what the empty check says
+		render   string            // what go-i18n renders in German
+		notFound bool              // go-i18n reports the message as not found and renders English
+		fails    bool              // go-i18n returns another error
+		says     string            // what the empty check says
 	}{
 		{"empty", map[string]string{"other": ""}, nil, "Hello", true, false, "reports it as not found"},
 		{"blank", map[string]string{"other": "  "}, nil, "  ", false, false, "renders the white space as it is"},
