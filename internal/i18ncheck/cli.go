@@ -57,7 +57,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("i18ncheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.cfg.Dir, "C", "", "change to `dir` before resolving -pkg and -locales")
-	fs.StringVar(&o.cfg.Pkg, "pkg", "./codes", "package `pattern` of the code constants")
+	fs.StringVar(&o.cfg.Pkg, "pkg", "", "package `pattern` of the code constants (default ./codes; when there is no such directory, as with -no-pkg)")
+	fs.BoolVar(&o.cfg.NoPkg, "no-pkg", false, "no Go package: the message ids of the -source locale are what every locale must translate")
 	fs.StringVar(&o.cfg.Type, "type", "Code", "`name` of the code type")
 	fs.StringVar(&o.cfg.Locales, "locales", "./locales", "`dir`ectory of the go-i18n *.toml files")
 	fs.StringVar(&o.cfg.Source, "source", "zh-CN", "the source `locale`, which the others translate")
@@ -68,7 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.writeStubs, "write-stubs", false, "append a stub for each missing entry and mark each stale one")
 	fs.StringVar(&o.explain, "explain", "", "explain the code with this `name or number` in every locale")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: i18ncheck [flags]\n\nChecks go-i18n message files against the code constants of a Go package.\n\n")
+		fmt.Fprintf(stderr, "usage: i18ncheck [flags]\n\nChecks go-i18n message files against the code constants of a Go package, or against\nthe message ids of the source locale.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -76,6 +77,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected argument %q (flags only; see -help)", fs.Arg(0))
+	}
+	if o.cfg.NoPkg && o.cfg.Pkg != "" {
+		return nil, errors.New("-pkg and -no-pkg exclude each other")
 	}
 	switch o.format {
 	case "text", "json", "sarif", "github":

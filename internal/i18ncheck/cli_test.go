@@ -5,9 +5,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -236,6 +241,51 @@ func TestTypoDistance(t *testing.T) {
 		}
 		if got := typoDistance(tt.b, tt.a); got != tt.want {
 			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestGoI18nProject checks a bundle shaped like a Hugo theme's i18n folder: no Go package,
+// English as the source, plural forms in several languages, orphans, a blank message, a
+// mistyped placeholder and a language go-i18n cannot load.
+func TestGoI18nProject(t *testing.T) {
+	hugo := []string{"-C", "testdata/hugo", "-locales", "i18n", "-source", "en"}
+	tests := []struct {
+		name string
+		args []string
+		exit int
+	}{
+		{"hugo.txt", hugo, ExitFindings}, // no ./codes there: the source's ids are the codes
+		{"hugo.explain.txt", append(slices.Clone(hugo), "-explain", "READINGTIME"), ExitOK},
+		{"hugo.explain-miss.txt", append(slices.Clone(hugo), "-explain", "readMor"), ExitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, code := runMain(t, tt.args)
+			if code != tt.exit {
+				t.Errorf("exit status %d, want %d\n%s", code, tt.exit, got)
+			}
+			golden(t, tt.name, got)
+		})
+	}
+	// -no-pkg gives the same findings where a package would have been found.
+	noPkg, _ := runMain(t, []string{"-no-pkg", "-C", "testdata/hugo", "-locales", "i18n", "-source", "en"})
+	auto, _ := runMain(t, hugo)
+	if strings.SplitN(noPkg, "\n", 2)[1] != strings.SplitN(auto, "\n", 2)[1] {
+		t.Errorf("-no-pkg differs from no package found:\n%s\nwant:\n%s", noPkg, auto)
+	}
+}
+
+// TestGoI18nRefusesUnloadable checks the fixture's claim against go-i18n: it loads every
+// file of the Hugo fixture but la.toml, whose language it has no plural rules for.
+func TestGoI18nRefusesUnloadable(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/hugo/i18n/*.toml")
+	for _, p := range paths {
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		_, err := b.LoadMessageFile(p)
+		if got, want := err != nil, filepath.Base(p) == "la.toml"; got != want {
+			t.Errorf("go-i18n loading %s: %v; want an error: %v", p, err, want)
 		}
 	}
 }

@@ -13,8 +13,14 @@ func (r *Report) Coverage() []report.Coverage {
 	return cs
 }
 
+// coverage counts nothing translated in a language go-i18n has no plural rules for, since a
+// bundle refuses all of its messages.
 func (l *Locale) coverage(total int, source bool) report.Coverage {
-	return report.Coverage{Locale: l.Tag, Translated: l.Translated, Total: total, Source: source, Unreadable: l.Broken}
+	c := report.Coverage{Locale: l.Tag, Translated: l.Translated, Total: total, Source: source, Unreadable: l.Broken}
+	if _, ok := pluralCategories(l.tag); !ok {
+		c.Translated, c.Unloadable = 0, true
+	}
+	return c
 }
 
 // Result returns what the formats write: fs, which are r.Findings or what a baseline left of

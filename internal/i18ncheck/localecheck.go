@@ -56,8 +56,9 @@ func (r *Report) assign(l *Locale) []Finding {
 			byID[m.ID] = m
 			c := r.index[m.ID]
 			if c == nil {
-				fs = append(fs, Finding{Check: CheckOrphan, Severity: Warning, Pos: m.Pos, Locale: l.Tag, Subject: m.ID,
-					Message: fmt.Sprintf("%s: message %s matches no %s constant by name or number", l.Tag, m.ID, r.Codes.Type)})
+				if !r.idsUnknown() {
+					fs = append(fs, r.orphanFinding(l, m))
+				}
 				continue
 			}
 			if first := l.byCode[c]; first != nil {
@@ -79,10 +80,26 @@ func (r *Report) missingFinding(l *Locale, c *Code) Finding {
 		Message: fmt.Sprintf("%s: no message for %s", l.Tag, c.title()), Related: r.related(l, c)}
 }
 
+// orphanFinding reports message m of l, which matches no code.
+func (r *Report) orphanFinding(l *Locale, m *Message) Finding {
+	msg := fmt.Sprintf("%s: message %s matches no %s constant by name or number", l.Tag, m.ID, r.Codes.Type)
+	if r.Codes.fromSource() {
+		msg = fmt.Sprintf("%s: message %s is not in the source locale %s", l.Tag, m.ID, r.Source.Tag)
+	}
+	return Finding{Check: CheckOrphan, Severity: Warning, Pos: m.Pos, Locale: l.Tag, Subject: m.ID, Message: msg}
+}
+
+// idsUnknown reports whether the codes are the source's ids and the source does not parse,
+// so that no message can be told an orphan.
+func (r *Report) idsUnknown() bool { return r.Codes.fromSource() && r.Source.Broken }
+
 // related returns the places that say what c is: its declaration and, for a translation,
 // its source message.
 func (r *Report) related(l *Locale, c *Code) []Related {
-	rel := []Related{{Pos: c.Pos, Message: fmt.Sprintf("%s is declared here", c.Ident)}}
+	var rel []Related
+	if c.Ident != "" {
+		rel = append(rel, Related{Pos: c.Pos, Message: fmt.Sprintf("%s is declared here", c.Ident)})
+	}
 	if src := r.Source.message(c); src != nil && l != r.Source {
 		rel = append(rel, Related{Pos: src.Pos, Message: fmt.Sprintf("the %s text to translate", r.Source.Tag)})
 	}

@@ -43,7 +43,8 @@ type Coverage struct {
 	Translated int    `json:"translated"`
 	Total      int    `json:"total"`
 	Source     bool   `json:"source,omitempty"`
-	Unreadable bool   `json:"unreadable,omitempty"`
+	Unreadable bool   `json:"unreadable,omitempty"` // a file of the locale does not parse
+	Unloadable bool   `json:"unloadable,omitempty"` // go-i18n cannot load the language at all
 }
 
 // Percent is Translated as a percentage of Total; 100 when there are no codes.
@@ -58,6 +59,8 @@ func (c Coverage) note() string {
 	switch {
 	case c.Unreadable:
 		return "  (a file does not parse)"
+	case c.Unloadable:
+		return "  (go-i18n cannot load this language)"
 	case c.Source:
 		return "  (source)"
 	}
