@@ -28,6 +28,7 @@ type options struct {
 	writeBaseline string
 	writeStubs    bool
 	explain       string
+	locale        string
 }
 
 // loadCodes is LoadCodes; tests replace it to load a fixture package once.
@@ -66,7 +67,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings of this `severity` or worse: error, warning or never")
 	fs.StringVar(&o.baseline, "baseline", "", "accept the findings listed in `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to `file` as a baseline, and exit 0")
-	fs.BoolVar(&o.writeStubs, "write-stubs", false, "append a stub for each missing entry and mark each stale one")
+	fs.BoolVar(&o.writeStubs, "write-stubs", false, "append a stub for each missing entry and mark each stale one, then exit 0")
+	fs.StringVar(&o.locale, "locale", "", "only this language `tag`; with -write-stubs, a new language's file is created")
 	fs.StringVar(&o.explain, "explain", "", "explain the code with this `name or number` in every locale")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: i18ncheck [flags]\n\nChecks go-i18n message files against the code constants of a Go package, or against\nthe message ids of the source locale.\n\n")
@@ -89,6 +91,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if _, ok := failLevel(o.failOn); !ok {
 		return nil, fmt.Errorf("-fail-on %q: want error, warning or never", o.failOn)
 	}
+	if o.writeStubs && (o.explain != "" || o.baseline != "" || o.writeBaseline != "" || o.format != "text") {
+		return nil, errors.New("-write-stubs writes files and says what it wrote: it takes no -explain, -baseline, -write-baseline or -format")
+	}
 	return o, nil
 }
 
@@ -110,13 +115,16 @@ func run(o *options, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if o.explain != "" {
-		return explain(r, o.explain, stdout)
-	}
 	if o.writeStubs {
-		if r, err = stubsAndRerun(r, o, stderr); err != nil {
+		return writeStubs(r, o, stdout, stderr)
+	}
+	if o.locale != "" {
+		if r, err = r.only(o.locale); err != nil {
 			return 0, err
 		}
+	}
+	if o.explain != "" {
+		return explain(r, o.explain, stdout)
 	}
 	res := r.Result(r.Findings)
 	if o.baseline != "" {
@@ -185,22 +193,45 @@ func didYouMean(cs []*Code, total int) string {
 	return "; did you mean " + list + "?"
 }
 
-// stubsAndRerun writes the stubs, then checks again so that the output shows the result.
-func stubsAndRerun(r *Report, o *options, stderr io.Writer) (*Report, error) {
-	edits, err := r.WriteStubs(o.cfg.Dir)
+// writeStubs writes the stubs and says what it wrote: a line per file, then a summary. A
+// locale whose files do not parse gets none, which makes the exit status 1.
+func writeStubs(r *Report, o *options, stdout, stderr io.Writer) (int, error) {
+	var tags []string
+	if o.locale != "" {
+		tags = []string{o.locale}
+	}
+	edits, err := r.WriteStubs(tags...)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
+	var stubs, marked, files int
+	status := ExitOK
 	for _, e := range edits {
-		fmt.Fprintf(stderr, "i18ncheck: %s: appended %d stubs, marked %d stale entries\n", e.File, e.Missing, e.Stale)
+		if e.Skipped != "" {
+			fmt.Fprintf(stderr, "i18ncheck: %s: no stubs written: %s\n", e.File, e.Skipped)
+			status = ExitFindings
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", e.File, e.summary())
+		stubs, marked, files = stubs+e.Missing, marked+e.Stale, files+1
 	}
-	if len(edits) == 0 {
-		fmt.Fprintln(stderr, "i18ncheck: no stubs to write")
-		return r, nil
+	if files == 0 {
+		fmt.Fprintln(stdout, "i18ncheck: no stubs to write: every code has an entry in every locale, and every stale entry is marked")
+		return status, nil
 	}
-	cfg := o.cfg
-	cfg.Codes = r.Codes
-	return Run(cfg)
+	var did []string
+	if stubs > 0 {
+		did = append(did, "wrote "+report.Plural(stubs, "stub"))
+	}
+	if marked > 0 {
+		did = append(did, "marked "+report.Plural(marked, "stale entry"))
+	}
+	if len(did) == 0 { // an empty file for a language whose source has no messages
+		did = append(did, "wrote no stubs")
+	}
+	fmt.Fprintf(stdout, "i18ncheck: %s in %s; translate each entry under %q and delete that line, then run i18ncheck\n",
+		strings.Join(did, " and "), report.Plural(files, "file"), stubMarker)
+	return status, nil
 }
 
 func writeBaselineFile(path string, fs []Finding) error {

@@ -156,6 +156,10 @@ func TestExit(t *testing.T) {
 		{"no locales dir", []string{"-pkg", fixturePkg, "-locales", "testdata/nosuchdir"}, ExitUsage},
 		{"no source locale", caseArgs("clean", "-source", "fr-FR"), ExitUsage},
 		{"explain unknown", caseArgs("clean", "-explain", "NOPE"), ExitUsage},
+		{"locale unknown", caseArgs("clean", "-locale", "fr-FR"), ExitUsage},
+		{"locale not a tag", caseArgs("clean", "-locale", "french"), ExitUsage},
+		{"locale", caseArgs("missing", "-locale", "en-US"), ExitFindings},
+		{"pkg and no-pkg", caseArgs("clean", "-no-pkg"), ExitUsage},
 		{"baseline missing", caseArgs("clean", "-baseline", "testdata/nosuchfile.json"), ExitUsage},
 	}
 	for _, tt := range tests {
@@ -176,6 +180,7 @@ func TestUsageErrors(t *testing.T) {
 		{"-pkg", fixturePkg, "-locales", "testdata/nosuchdir"},
 		caseArgs("clean", "-source", "fr-FR"),
 		caseArgs("clean", "-explain", "NOPE"),
+		caseArgs("clean", "-locale", "fr-FR"),
 	} {
 		got, _ := runMain(t, args)
 		b.WriteString(got)

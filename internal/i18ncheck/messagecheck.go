@@ -47,12 +47,12 @@ func (mc *messageCheck) run() []Finding {
 	return mc.out
 }
 
-// stub reports an entry -write-stubs wrote that still has the source's hash: untranslated.
+// stub reports an entry -write-stubs wrote as missing, whatever it holds, until a translator
+// deletes its marker line: it holds the source text, not a translation.
 func (mc *messageCheck) stub() {
-	if !mc.m.Stub || (mc.src != nil && !mc.isSource() && mc.m.Hash != mc.src.sourceHash()) {
-		return
+	if mc.m.Stub {
+		mc.add(CheckMissing, Error, mc.m.Pos, "stub", "is an untranslated stub: translate it, then delete the %q line above it", stubMarker)
 	}
-	mc.add(CheckMissing, Error, mc.m.Pos, "stub", "is an untranslated stub: translate it, then delete the %q line above it", stubMarker)
 }
 
 // empty reports forms without text; it returns true when the message has no text at all.

@@ -60,7 +60,7 @@ func filterCheck(fs []Finding, check string) []Finding {
 // countText says "2 errors, 1 warning".
 func countText(fs []Finding) string {
 	e, w := Count(fs)
-	return plural(e, "error") + ", " + plural(w, "warning")
+	return Plural(e, "error") + ", " + Plural(w, "warning")
 }
 
 // writeSummary writes Markdown for $GITHUB_STEP_SUMMARY: coverage, then every finding.

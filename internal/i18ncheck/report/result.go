@@ -1,6 +1,9 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // A Result is what one run found, as the formats write it.
 type Result struct {
@@ -23,16 +26,20 @@ type Result struct {
 // accepted: "2 errors, 1 warning; the baseline b.json accepted 12 findings".
 func (r *Result) Summary() string {
 	e, w := Count(r.Findings)
-	s := plural(e, "error") + ", " + plural(w, "warning")
+	s := Plural(e, "error") + ", " + Plural(w, "warning")
 	if r.Baseline != "" {
-		s += fmt.Sprintf("; the baseline %s accepted %s", r.Baseline, plural(r.Accepted, "finding"))
+		s += fmt.Sprintf("; the baseline %s accepted %s", r.Baseline, Plural(r.Accepted, "finding"))
 	}
 	return s
 }
 
-func plural(n int, word string) string {
+// Plural says "1 error" or "2 errors"; a word in -y, such as "entry", becomes "entries".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
