@@ -77,7 +77,7 @@ func TestLoadCodesErrors(t *testing.T) {
 		{"./testdata/fixture/codes", "Nope", "has no type Nope"},
 		{"./testdata/fixture/codes", "Alias", "Code"}, // an alias of Code is Code: no error
 		{"./testdata/fixture/codes", "entry", "is not an integer type"},
-		{"./testdata/fixture/...", "Code", "matches 3 packages, want 1"},
+		{"./testdata/fixture/...", "Code", "matches 4 packages, want 1"},
 		{"./testdata/nosuchdir", "Code", "nosuchdir"},
 	}
 	for _, tt := range tests {
@@ -104,6 +104,21 @@ func TestUpperSnake(t *testing.T) {
 	for in, want := range tests {
 		if got := upperSnake(in); got != want {
 			t.Errorf("upperSnake(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLoadCodesLineDirective places generated constants at the rows of the table their
+// //line directives name, so that findings point there rather than at the generated file.
+func TestLoadCodesLineDirective(t *testing.T) {
+	set, err := LoadCodes("", "./testdata/fixture/gen", "Code")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range set.Codes {
+		want := Position{File: "testdata/fixture/gen/codes.tsv", Line: i + 1, Col: 1}
+		if c.Pos != want {
+			t.Errorf("%s is at %s, want %s", c.Ident, c.Pos, want)
 		}
 	}
 }
