@@ -24,11 +24,15 @@ func (r *Report) checkLocale(l *Locale) []Finding {
 		fs = append(fs, Finding{Check: CheckPlural, Severity: Error, Pos: Position{File: f.Path, Line: 1, Col: 1}, Locale: l.Tag, Subject: l.Tag,
 			Message: fmt.Sprintf("go-i18n has no plural rules for %s: a bundle refuses every message of this language", l.Tag)})
 	}
+	var end Position // where missing messages go
 	for _, c := range r.Codes.Codes {
 		msg := l.message(c)
 		if msg == nil {
 			if !l.Broken {
-				fs = append(fs, r.missingFinding(l, c))
+				if end.Line == 0 {
+					end = endOf(stubFile(l)) // once: it counts the file's lines
+				}
+				fs = append(fs, r.missingFinding(l, c, end))
 			}
 			continue
 		}
@@ -72,11 +76,11 @@ func (r *Report) assign(l *Locale) []Finding {
 	return fs
 }
 
-// missingFinding reports c missing in l where the entry must be added: at the end of the
-// file -write-stubs appends to. Its related locations are the code's declaration and the
+// missingFinding reports c missing in l where the entry must be added, at end: the end of
+// the file -write-stubs appends to. Its related locations are the code's declaration and the
 // source text to translate.
-func (r *Report) missingFinding(l *Locale, c *Code) Finding {
-	return Finding{Check: CheckMissing, Severity: Error, Pos: endOf(stubFile(l)), Locale: l.Tag, Subject: c.Name,
+func (r *Report) missingFinding(l *Locale, c *Code, end Position) Finding {
+	return Finding{Check: CheckMissing, Severity: Error, Pos: end, Locale: l.Tag, Subject: c.Name,
 		Message: fmt.Sprintf("%s: no message for %s", l.Tag, c.title()), Related: r.related(l, c)}
 }
 

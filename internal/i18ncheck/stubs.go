@@ -117,6 +117,7 @@ func (r *Report) writeLocaleStubs(l *Locale) (StubEdit, error) {
 	}
 	forms, _ := pluralCategories(l.tag)
 	perFile := map[*File][]lineEdit{}
+	lines := map[*File][]string{} // split once: a file may have thousands of stale entries
 	var tail strings.Builder
 	if edit.Created {
 		tail.WriteString(newFileHeader(l.Tag, r.Source.Tag))
@@ -133,7 +134,10 @@ func (r *Report) writeLocaleStubs(l *Locale) (StubEdit, error) {
 			edit.Missing++
 		case m.Hash != "" && m.Hash != src.sourceHash():
 			f := fileOf(l, m)
-			if e, ok := staleEdit(f.src, m.Pos.Line, src, r.Source.Tag); ok {
+			if lines[f] == nil {
+				lines[f] = strings.SplitAfter(f.src, "\n")
+			}
+			if e, ok := staleEdit(lines[f], m.Pos.Line, src, r.Source.Tag); ok {
 				perFile[f] = append(perFile[f], e)
 				edit.Stale++
 			}
@@ -238,10 +242,10 @@ func editLines(src string, edits []lineEdit) string {
 	return b.String()
 }
 
-// staleEdit marks the stale entry whose header is on line header of src, replacing the
-// stale marker lines already above it; ok is false when they already give the current hash.
-func staleEdit(src string, header int, from *Message, source string) (e lineEdit, ok bool) {
-	lines := strings.SplitAfter(src, "\n")
+// staleEdit marks the stale entry whose header is on line header of a file's lines,
+// replacing the stale marker lines already above it; ok is false when they already give
+// the current hash.
+func staleEdit(lines []string, header int, from *Message, source string) (e lineEdit, ok bool) {
 	first := header
 	for first > 1 && strings.HasPrefix(lines[first-2], staleMarker) {
 		first--
