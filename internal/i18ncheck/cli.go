@@ -173,26 +173,6 @@ func explain(r *Report, what string, stdout io.Writer) (int, error) {
 	return ExitOK, nil
 }
 
-// didYouMean says "; did you mean A (1), B (2) or C (3)?", or nothing; total counts the
-// suggestions cs leaves out.
-func didYouMean(cs []*Code, total int) string {
-	if len(cs) == 0 {
-		return ""
-	}
-	var names []string
-	for _, c := range cs {
-		names = append(names, c.title())
-	}
-	list := names[0]
-	if len(names) > 1 {
-		list = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-	}
-	if more := total - len(cs); more > 0 {
-		list += fmt.Sprintf(" (%d more match)", more)
-	}
-	return "; did you mean " + list + "?"
-}
-
 // writeStubs writes the stubs and says what it wrote: a line per file, then a summary. A
 // locale whose files do not parse gets none, which makes the exit status 1.
 func writeStubs(r *Report, o *options, stdout, stderr io.Writer) (int, error) {

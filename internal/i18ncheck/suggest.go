@@ -2,6 +2,7 @@ package i18ncheck
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -92,4 +93,24 @@ func typoDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(y)]
+}
+
+// didYouMean says "; did you mean A (1), B (2) or C (3)?", or nothing; total counts the
+// suggestions cs leaves out.
+func didYouMean(cs []*Code, total int) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.title())
+	}
+	list := names[0]
+	if len(names) > 1 {
+		list = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	}
+	if more := total - len(cs); more > 0 {
+		list += fmt.Sprintf(" (%d more match)", more)
+	}
+	return "; did you mean " + list + "?"
 }
