@@ -120,7 +120,7 @@ func (r *Report) writeLocaleStubs(l *Locale) (StubEdit, error) {
 	lines := map[*File][]string{} // split once: a file may have thousands of stale entries
 	var tail strings.Builder
 	if edit.Created {
-		tail.WriteString(newFileHeader(l.Tag, r.Source.Tag))
+		tail.WriteString(newFileHeader(l.Tag, r.Source.Tag, r.tracksHashes()))
 	}
 	for _, c := range r.Codes.Codes {
 		src := r.Source.message(c)
@@ -130,7 +130,7 @@ func (r *Report) writeLocaleStubs(l *Locale) (StubEdit, error) {
 		m := l.message(c)
 		switch {
 		case m == nil:
-			tail.WriteString(stubEntry(c, src, forms, r.Source.Tag))
+			tail.WriteString(stubEntry(c, src, forms, r.Source.Tag, r.tracksHashes()))
 			edit.Missing++
 		case m.Hash != "" && m.Hash != src.sourceHash():
 			f := fileOf(l, m)
@@ -150,12 +150,32 @@ func (r *Report) writeLocaleStubs(l *Locale) (StubEdit, error) {
 }
 
 // newFileHeader is the comment that starts the file of a new language.
-func newFileHeader(tag, source string) string {
+func newFileHeader(tag, source string, withHash bool) string {
+	keep := "{{.Field}} placeholders as they are"
+	if withHash {
+		keep = "{{.Field}} placeholders and the hash as they are"
+	}
 	return fmt.Sprintf(`# %s messages, translated from %s. Written by i18ncheck -write-stubs -locale %s.
 # Each entry below holds the %s text. Translate its "other" (and any plural forms), keep
-# {{.Field}} placeholders and the hash as they are, then delete the "%s" line above it.
+# %s, then delete the "%s" line above it.
 # i18ncheck reports every entry that still has that line as missing.
-`, tag, source, tag, source, stubMarker)
+`, tag, source, tag, source, keep, stubMarker)
+}
+
+// tracksHashes reports whether stubs get a hash: when translations record them, or when
+// there is no translation yet to have a convention. A bundle whose translations all go
+// without, as many go-i18n projects do, gets none, or its stubs would make every other
+// translation's missing hash an error.
+func (r *Report) tracksHashes() bool {
+	if r.hashed {
+		return true
+	}
+	for _, l := range r.Locales {
+		if l != r.Source && len(l.byCode) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // stubFile is where a locale's new entries go: the file named after the tag, else the first.
@@ -257,15 +277,17 @@ func staleEdit(lines []string, header int, from *Message, source string) (e line
 	return lineEdit{Line: first, Delete: header - first, Text: text}, true
 }
 
-// stubEntry is the TOML of a new entry: the source's description, hash and text, in every
-// plural form the locale uses when the source is plural.
-func stubEntry(c *Code, src *Message, forms map[string]bool, source string) string {
+// stubEntry is the TOML of a new entry: the source's description, hash (withHash) and text,
+// in every plural form the locale uses when the source is plural.
+func stubEntry(c *Code, src *Message, forms map[string]bool, source string, withHash bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%s translate this entry from %s, then delete this line\n[%s]\n", stubMarker, source, tomlKey(c.Name))
 	if src.Description != "" {
 		fmt.Fprintf(&b, "description = %s\n", tomlString(src.Description))
 	}
-	fmt.Fprintf(&b, "hash = %s\n", tomlString(src.sourceHash()))
+	if withHash {
+		fmt.Fprintf(&b, "hash = %s\n", tomlString(src.sourceHash()))
+	}
 	if src.LeftDelim != "" {
 		fmt.Fprintf(&b, "leftDelim = %s\n", tomlString(src.LeftDelim))
 	}

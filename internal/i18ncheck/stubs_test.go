@@ -223,3 +223,24 @@ func TestStaleMarkerFollowsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteStubsKeepsHashConvention writes stubs into a bundle whose translations record no
+// hash: the stubs record none either, so that translating them leaves the bundle clean.
+func TestWriteStubsKeepsHashConvention(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "i18n")
+	if err := os.CopyFS(dir, os.DirFS("testdata/hugo/i18n")); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-no-pkg", "-locales", dir, "-source", "en"}
+	if _, code := runMain(t, append(args, "-write-stubs", "-locale", "nl")); code != ExitOK {
+		t.Fatalf("-write-stubs: exit %d", code)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "nl.toml"))
+	if strings.Contains(string(data), "hash") {
+		t.Errorf("a stub records a hash in a bundle that records none:\n%s", data)
+	}
+	got, _ := runMain(t, append(args, "-locale", "de"))
+	if strings.Contains(got, "has no hash") {
+		t.Errorf("stubs made hash-less translations errors:\n%s", got)
+	}
+}
