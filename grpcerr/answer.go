@@ -41,6 +41,10 @@ type answerOf struct {
 // answer classifies a handler's error: ours (it carries a code), a gRPC status (passed on),
 // a context error, or anything else (INTERNAL).
 func answer(err error) answerOf {
+	if c, ok := err.(codes.Code); ok {
+		e := codes.Error{Code: c}
+		return coded(err, &e)
+	}
 	if e, ok := codes.From(err); ok {
 		return coded(err, e)
 	}

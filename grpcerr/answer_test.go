@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"testing/fstest"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	grpccodes "google.golang.org/grpc/codes"
@@ -15,6 +16,7 @@ import (
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/grpcerr"
 	"github.com/apiswitch/errcode/grpcerr/internal/testsvc"
+	"github.com/apiswitch/errcode/i18n"
 )
 
 // foreign is a status another library built, with a detail of its own.
@@ -161,4 +163,18 @@ func equalMaps(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// TestNoEnglish checks the status message of a catalog without English: the code's name,
+// never another language.
+func TestNoEnglish(t *testing.T) {
+	cat, err := i18n.New(fstest.MapFS{"zh-CN.toml": {Data: []byte("APP_NOT_FOUND = \"未找到应用\"\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, _ := serve(t, cat, testsvc.Handlers{Get: func(context.Context, string) (string, error) { return "", codes.AppNotFound }})
+	_, w := call(t, cc, metadata.Pairs("accept-language", "en"))
+	if w.st.Message() != "APP_NOT_FOUND" || w.localized.GetLocale() != "zh-CN" || w.localized.GetMessage() != "未找到应用" {
+		t.Errorf("status %q, LocalizedMessage %v", w.st.Message(), w.localized)
+	}
 }

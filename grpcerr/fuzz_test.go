@@ -63,7 +63,7 @@ func referenceInfo(info *errdetails.ErrorInfo) *codes.Error {
 	}
 	for k, v := range info.Metadata {
 		if k != "code" && k != "http-status" {
-			e.With(k, v)
+			e = e.With(k, v)
 		}
 	}
 	return e
