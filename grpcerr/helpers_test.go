@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
@@ -16,20 +15,7 @@ import (
 	"github.com/apiswitch/errcode/grpcerr"
 	"github.com/apiswitch/errcode/grpcerr/internal/testsvc"
 	"github.com/apiswitch/errcode/i18n"
-	"github.com/apiswitch/errcode/locales"
 )
-
-// secret stands for what a cause or a panic may hold and a client must never see.
-const secret = "s3cr3t-password-4711"
-
-func catalog(tb testing.TB) *i18n.Catalog {
-	tb.Helper()
-	cat, err := i18n.New(locales.FS)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cat
-}
 
 // reports records what a Server tells OnError.
 type reports struct {
@@ -129,15 +115,9 @@ func call(tb testing.TB, cc *grpc.ClientConn, md metadata.MD) (error, wire) {
 func grpcHeader(md *metadata.MD) grpc.CallOption  { return grpc.Header(md) }
 func grpcTrailer(md *metadata.MD) grpc.CallOption { return grpc.Trailer(md) }
 
-// templateCatalog is a catalog whose APP_NOT_FOUND has placeholders.
-func templateCatalog(tb testing.TB) *i18n.Catalog {
-	tb.Helper()
-	cat, err := i18n.New(fstest.MapFS{
-		"zh-CN.toml": {Data: []byte("APP_NOT_FOUND = \"未找到应用 {{.Name}}（{{.Replicas}} 个实例）\"\n")},
-		"en-US.toml": {Data: []byte("APP_NOT_FOUND = \"The app {{.Name}} ({{.Replicas}} replicas) was not found.\"\n")},
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cat
-}
+const secret = testsvc.Secret
+
+var (
+	catalog         = testsvc.Catalog
+	templateCatalog = testsvc.TemplateCatalog
+)

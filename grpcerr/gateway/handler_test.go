@@ -87,6 +87,7 @@ func TestWriteErrorCases(t *testing.T) {
 		want   error  // what WriteError is given
 		target string // default /v1/apps/web
 		header []string
+		body   string // the body contains it
 	}{
 		{name: "502", cat: catalog, err: &codes.Error{Code: codes.InternalError, Status: 502, Cause: errors.New(secret)},
 			want: &codes.Error{Code: codes.InternalError, Status: 502}},
@@ -102,10 +103,11 @@ func TestWriteErrorCases(t *testing.T) {
 			header: []string{"Accept-Language", "fr", "Accept-Language", "en"}},
 		{name: "plain error", cat: catalog, err: errors.New(secret), want: codes.InternalError},
 		{name: "panic", cat: catalog, err: nil, want: codes.InternalError},
-		{name: "template data", cat: templateCatalog, err: codes.New(codes.AppNotFound).With("Name", "web"),
-			want: codes.New(codes.AppNotFound).With("Name", "web"), header: []string{"Accept-Language", "en"}},
-		{name: "template data with HTML", cat: templateCatalog, err: codes.New(codes.AppNotFound).With("Name", "<b>&"),
-			want: codes.New(codes.AppNotFound).With("Name", "<b>&")},
+		{name: "template data", cat: templateCatalog, err: codes.New(codes.AppNotFound).With("Name", "web").With("Replicas", 2),
+			want: codes.New(codes.AppNotFound).With("Name", "web").With("Replicas", 2), header: []string{"Accept-Language", "en"},
+			body: "The app web (2 replicas) was not found."},
+		{name: "template data with HTML", cat: templateCatalog, err: codes.New(codes.AppNotFound).With("Name", "<b>&").With("Replicas", 2),
+			want: codes.New(codes.AppNotFound).With("Name", "<b>&").With("Replicas", 2), body: `未找到应用 \u003cb\u003e\u0026（2 个实例）`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cat := tc.cat(t)
@@ -128,6 +130,9 @@ func TestWriteErrorCases(t *testing.T) {
 				got := serve(varyOrigin(h), request(target, tc.header...))
 				want := serve(ref, request(target, tc.header...))
 				t.Run(name, func(t *testing.T) { same(t, got, want) })
+				if !strings.Contains(got.Body.String(), tc.body) {
+					t.Errorf("%s: body %s, want it to contain %s", name, got.Body, tc.body)
+				}
 				if strings.Contains(got.Body.String()+fmt.Sprint(got.Header()), secret) {
 					t.Errorf("%s: the secret reached the client: %v %s", name, got.Header(), got.Body)
 				}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"testing/fstest"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc"
@@ -13,34 +12,8 @@ import (
 	"github.com/apiswitch/errcode/grpcerr"
 	"github.com/apiswitch/errcode/grpcerr/internal/testsvc"
 	"github.com/apiswitch/errcode/i18n"
-	"github.com/apiswitch/errcode/locales"
 	"github.com/apiswitch/errcode/middleware"
 )
-
-// secret stands for what a cause may hold and a client must never see.
-const secret = "s3cr3t-password-4711"
-
-func catalog(tb testing.TB) *i18n.Catalog {
-	tb.Helper()
-	cat, err := i18n.New(locales.FS)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cat
-}
-
-// templateCatalog is a catalog whose APP_NOT_FOUND has placeholders.
-func templateCatalog(tb testing.TB) *i18n.Catalog {
-	tb.Helper()
-	cat, err := i18n.New(fstest.MapFS{
-		"zh-CN.toml": {Data: []byte("APP_NOT_FOUND = \"未找到应用 {{.Name}}\"\n")},
-		"en-US.toml": {Data: []byte("APP_NOT_FOUND = \"The app {{.Name}} was not found.\"\n")},
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return cat
-}
 
 var quiet = middleware.OnError(func(*http.Request, error) {})
 
@@ -110,3 +83,10 @@ func startRaw(tb testing.TB, s *grpcerr.Server, get func(context.Context, string
 	tb.Helper()
 	return testsvc.Start(tb, testsvc.Handlers{Get: get}, []grpc.ServerOption{grpc.UnaryInterceptor(s.UnaryInterceptor())})
 }
+
+const secret = testsvc.Secret
+
+var (
+	catalog         = testsvc.Catalog
+	templateCatalog = testsvc.TemplateCatalog
+)
