@@ -34,6 +34,11 @@
 //     it describes: an error response stays one trailers-only frame, and a stream that
 //     has sent messages can no longer change its header.
 //
+// Template data travels in the ErrorInfo metadata under its own keys, so that it comes
+// back as the template's fields: AIP-193 asks for lowerCamelCase keys, which a template
+// gets by naming its fields so ({{.name}}). Values are sent as text/template prints them.
+// Template data is part of the client's message: never put secrets in it.
+//
 // The language is negotiated only when a handler fails, so a call that succeeds costs
 // nothing more. It comes from the incoming metadata accept-language (every value, as
 // several header lines), else grpcgateway-accept-language (what grpc-gateway forwards
