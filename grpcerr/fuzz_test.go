@@ -94,32 +94,67 @@ func FuzzDecode(f *testing.F) {
 		if proto.Unmarshal(b, &p) != nil {
 			return
 		}
-		st := status.FromProto(&p)
-		err := st.Err()
-		got := grpcerr.Decode(err)
-		want, locale, msg := reference(st)
-		var r *grpcerr.Remote
-		if !errors.As(got, &r) {
-			if want != nil && err != nil {
-				t.Fatalf("Decode did not decode %v; the reference gives %+v", st.Proto(), want)
-			}
-			if got != err {
-				t.Fatalf("Decode changed an error it did not decode")
-			}
-			return
-		}
-		if want == nil {
-			t.Fatalf("Decode gives %+v; the reference decodes nothing from %v", r.Err, st.Proto())
-		}
-		if r.Err.Code != want.Code || r.Err.Status != want.Status || fmt.Sprint(r.Err.Data) != fmt.Sprint(want.Data) ||
-			r.Locale != locale || r.Message != msg {
-			t.Fatalf("Decode = %+v %q %q, reference %+v %q %q", r.Err, r.Locale, r.Message, want, locale, msg)
-		}
-		if r.GRPCStatus() != st || !errors.Is(got, r.Err.Code) {
-			t.Fatalf("the Remote does not keep its status or code")
-		}
-		if e, ok := codes.From(got); !ok || e != r.Err {
-			t.Fatalf("codes.From(Remote) = %v, %v", e, ok)
-		}
+		compare(t, status.FromProto(&p))
 	})
+}
+
+// FuzzDecodeInfo decodes statuses made of arbitrary ErrorInfo and LocalizedMessage
+// fields, which reach the decoder's own parsing more often than arbitrary bytes do.
+func FuzzDecodeInfo(f *testing.F) {
+	f.Add("APP_NOT_FOUND", grpcerr.DefaultDomain, "10205", "", "Name", "web", "zh-CN", "未找到应用")
+	f.Add("INTERNAL_ERROR", grpcerr.DefaultDomain, "10004", "502", "code", "x", "en-US", "An internal error occurred.")
+	f.Add("NEW_CODE", grpcerr.DefaultDomain, "99999", "0502", "http-status", "", "", "")
+	f.Add("APP_NOT_FOUND", "example.com", "", "", "", "", "", "")
+	f.Fuzz(func(t *testing.T, reason, domain, code, httpStatus, key, value, locale, msg string) {
+		md := map[string]string{key: value}
+		if code != "" {
+			md["code"] = code
+		}
+		if httpStatus != "" {
+			md["http-status"] = httpStatus
+		}
+		p := &spb.Status{Code: 5, Message: "m"}
+		for _, d := range []proto.Message{
+			&errdetails.ErrorInfo{Reason: reason, Domain: domain, Metadata: md},
+			&errdetails.LocalizedMessage{Locale: locale, Message: msg},
+		} {
+			a, err := anypb.New(d)
+			if err != nil {
+				return // invalid UTF-8: no server can send it
+			}
+			p.Details = append(p.Details, a)
+		}
+		compare(t, status.FromProto(p))
+	})
+}
+
+// compare checks Decode against the reference on the error of st.
+func compare(t *testing.T, st *status.Status) {
+	t.Helper()
+	err := st.Err()
+	got := grpcerr.Decode(err)
+	want, locale, msg := reference(st)
+	var r *grpcerr.Remote
+	if !errors.As(got, &r) {
+		if want != nil && err != nil {
+			t.Fatalf("Decode did not decode %v; the reference gives %+v", st.Proto(), want)
+		}
+		if got != err {
+			t.Fatalf("Decode changed an error it did not decode")
+		}
+		return
+	}
+	if want == nil {
+		t.Fatalf("Decode gives %+v; the reference decodes nothing from %v", r.Err, st.Proto())
+	}
+	if r.Err.Code != want.Code || r.Err.Status != want.Status || fmt.Sprint(r.Err.Data) != fmt.Sprint(want.Data) ||
+		r.Locale != locale || r.Message != msg {
+		t.Fatalf("Decode = %+v %q %q, reference %+v %q %q", r.Err, r.Locale, r.Message, want, locale, msg)
+	}
+	if r.GRPCStatus() != st || !errors.Is(got, r.Err.Code) {
+		t.Fatalf("the Remote does not keep its status or code")
+	}
+	if e, ok := codes.From(got); !ok || e != r.Err {
+		t.Fatalf("codes.From(Remote) = %v, %v", e, ok)
+	}
 }
