@@ -99,6 +99,7 @@
 // # Cost
 //
 // A call that succeeds goes through the interceptor without allocating. A failed call's
-// details are rendered and marshaled once per catalog version, language and code, then
-// reused; errors with template data are built each time. See BENCHMARKS.md.
+// status is rendered and marshaled once per catalog version, language, code and HTTP
+// status override, then shared: a *status.Status is immutable, and grpc-go only reads it.
+// Errors with template data are built each time. See BENCHMARKS.md.
 package grpcerr

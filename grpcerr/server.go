@@ -17,7 +17,7 @@ type Server struct {
 	cat   *i18n.Catalog
 	opts  options
 	md    mdCache
-	cache detailsCache
+	cache statusCache
 }
 
 // NewServer returns a Server that localizes with cat. It panics if cat is nil.

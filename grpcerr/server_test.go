@@ -103,3 +103,28 @@ func TestAllCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent sends the same error from many calls at once, so that -race sees the
+// cached status marshaled by several streams together.
+func TestConcurrent(t *testing.T) {
+	cat := catalog(t)
+	cc, _ := serve(t, cat, testsvc.Handlers{Get: func(context.Context, string) (string, error) { return "", codes.AppNotFound }})
+	errs := make(chan error, 64)
+	for i := range cap(errs) {
+		go func() {
+			lang := languages(cat)[i%len(languages(cat))]
+			ctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("accept-language", lang))
+			_, err := testsvc.CallGet(ctx, cc, "web")
+			if r, ok := grpcerr.Decode(err).(*grpcerr.Remote); !ok || r.Message != cat.Message(cat.Negotiate(lang), codes.AppNotFound, nil) {
+				errs <- fmt.Errorf("%s: %v", lang, err)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

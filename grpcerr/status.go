@@ -5,54 +5,37 @@ import (
 	"strconv"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/types/known/anypb"
 
 	"github.com/apiswitch/errcode/i18n"
 )
 
-// status builds the status of p: the gRPC code, the English message for developers, and
-// the details ErrorInfo and LocalizedMessage in the language of loc. The details of a
-// problem without template data come from the cache.
+// status returns the status of p: the gRPC code, the English message for developers, and
+// the details ErrorInfo and LocalizedMessage in the language of loc. The status of a
+// problem without template data comes from the cache: a *status.Status is immutable, and
+// grpc-go copies it to send it.
 func (s *Server) status(loc i18n.Localizer, p problem) *status.Status {
-	var d details
 	if p.data == nil {
-		d = s.cache.get(loc, p, s.details)
-	} else {
-		d = s.details(loc, p)
+		return s.cache.get(loc, p, s.build)
 	}
-	// FromProto copies the details: the cached ones are never modified.
-	return status.FromProto(&spb.Status{Code: int32(p.grpc), Message: d.message, Details: d.any})
+	return s.build(loc, p)
 }
 
-// details is what a status says besides its code: the developer message and the details,
-// marshaled.
-type details struct {
-	message string
-	any     []*anypb.Any
-}
-
-// details renders and marshals the message and details of p in the language of loc.
-func (s *Server) details(loc i18n.Localizer, p problem) details {
+// build renders the messages of p in the language of loc and marshals the details.
+func (s *Server) build(loc i18n.Localizer, p problem) *status.Status {
 	info := &errdetails.ErrorInfo{
 		Reason:   p.code.String(),
 		Domain:   s.opts.domain,
 		Metadata: metadataOf(p),
 	}
 	msg := &errdetails.LocalizedMessage{Locale: loc.String(), Message: loc.Message(p.code, p.data)}
-	return details{message: s.developerMessage(p), any: []*anypb.Any{marshal(info), marshal(msg)}}
-}
-
-// marshal wraps m in an Any. Marshaling these messages cannot fail: their strings are
-// valid UTF-8 (template output and encoding/json-safe names), and nothing else can.
-func marshal(m proto.Message) *anypb.Any {
-	a, err := anypb.New(m)
+	st, err := status.New(p.grpc, s.developerMessage(p)).WithDetails(info, msg)
 	if err != nil {
+		// Only a code OK, which answer never gives, or invalid UTF-8, which neither the
+		// catalog's messages nor the wire names contain, make WithDetails fail.
 		panic("grpcerr: " + err.Error())
 	}
-	return a
+	return st
 }
 
 // developerMessage is the status message: English, for developers (AIP-193). It is the
