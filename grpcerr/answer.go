@@ -12,11 +12,8 @@ import (
 	"github.com/apiswitch/errcode/codes"
 )
 
-// google.rpc.Code values the code table uses for what is not a fault and for internal errors.
-const (
-	grpcOK       = uint32(grpccodes.OK)
-	grpcInternal = uint32(grpccodes.Internal)
-)
+// grpcOK is the gRPC code the code table gives what is not a fault.
+const grpcOK = uint32(grpccodes.OK)
 
 // A problem is what a localized status says: a known error code, its template data, the
 // HTTP status a codes.Error overrides (0 for none) and the gRPC code.
@@ -30,17 +27,17 @@ type problem struct {
 // internalProblem is the answer to errors that carry no usable code.
 var internalProblem = problem{code: codes.InternalError, grpc: grpccodes.Internal}
 
-// An answerOf is what a Server answers for a handler's error.
-type answerOf struct {
+// An answer is what a Server answers for a handler's error.
+type answer struct {
 	problem  problem // the status to build, when localize
 	localize bool
 	err      error // the error to return as it is, when not localize
 	report   error // what OnError is told; nil for nothing
 }
 
-// answer classifies a handler's error: ours (it carries a code), a gRPC status (passed on),
+// classify classifies a handler's error: ours (it carries a code), a gRPC status (passed on),
 // a context error, or anything else (INTERNAL).
-func answer(err error) answerOf {
+func classify(err error) answer {
 	if c, ok := err.(codes.Code); ok {
 		e := codes.Error{Code: c}
 		return coded(err, &e)
@@ -52,36 +49,36 @@ func answer(err error) answerOf {
 	if errors.As(err, &gs) {
 		if st := gs.GRPCStatus(); st.Code() != grpccodes.OK {
 			if _, direct := err.(interface{ GRPCStatus() *status.Status }); direct {
-				return answerOf{err: err}
+				return answer{err: err}
 			}
 			// grpc-go would send all of err.Error() as the message: send the status as
 			// its own server made it, and log the rest.
-			return answerOf{err: st.Err(), report: err}
+			return answer{err: st.Err(), report: err}
 		}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return answerOf{err: status.Error(grpccodes.DeadlineExceeded, context.DeadlineExceeded.Error()), report: err}
+		return answer{err: status.Error(grpccodes.DeadlineExceeded, context.DeadlineExceeded.Error()), report: err}
 	}
 	if errors.Is(err, context.Canceled) {
-		return answerOf{err: status.Error(grpccodes.Canceled, context.Canceled.Error()), report: err}
+		return answer{err: status.Error(grpccodes.Canceled, context.Canceled.Error()), report: err}
 	}
-	return answerOf{problem: internalProblem, localize: true, report: err}
+	return answer{problem: internalProblem, localize: true, report: err}
 }
 
 // coded answers an error whose outermost *codes.Error (or Code) is e.
-func coded(err error, e *codes.Error) answerOf {
+func coded(err error, e *codes.Error) answer {
 	switch c := e.Code.GRPCCode(); {
 	case !e.Code.Known():
 		p := internalProblem
 		p.status, p.grpc = override(codes.InternalError, e.Status)
-		return answerOf{problem: p, localize: true, report: fmt.Errorf("grpcerr: unknown code %d: %w", int(e.Code), err)}
+		return answer{problem: p, localize: true, report: fmt.Errorf("grpcerr: unknown code %d: %w", int(e.Code), err)}
 	case c == grpcOK:
-		return answerOf{problem: internalProblem, localize: true,
+		return answer{problem: internalProblem, localize: true,
 			report: fmt.Errorf("grpcerr: %s reports progress and is not an error; send it in a response: %w", e.Code, err)}
 	}
 	p := problem{code: e.Code, data: e.Data}
 	p.status, p.grpc = override(e.Code, e.Status)
-	a := answerOf{problem: p, localize: true}
+	a := answer{problem: p, localize: true}
 	if e.Cause != nil || !bare(err, e) || p.grpc == grpccodes.Internal || p.status >= 500 {
 		a.report = err
 	}

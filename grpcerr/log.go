@@ -5,9 +5,7 @@ import (
 	"errors"
 	"log/slog"
 
-	"google.golang.org/grpc/status"
-
-	"github.com/apiswitch/errcode/codes"
+	grpccodes "google.golang.org/grpc/codes"
 )
 
 // logTo returns the OnError function that logs to l, or to slog.Default() when l is nil.
@@ -31,14 +29,8 @@ func logTo(l *slog.Logger) func(context.Context, string, error) {
 }
 
 // answersInternal reports whether a Server answers err with INTERNAL or an HTTP 5XX
-// override: errors without a code or status, and codes the client cannot act on.
+// status: what operators must look at, rather than what clients did wrong.
 func answersInternal(err error) bool {
-	if e, ok := codes.From(err); ok {
-		c := e.Code.GRPCCode()
-		return !e.Code.Known() || c == grpcOK || c == grpcInternal || e.Status >= 500
-	}
-	if _, ok := status.FromError(err); ok {
-		return false
-	}
-	return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+	a := classify(err)
+	return a.localize && (a.problem.grpc == grpccodes.Internal || a.problem.status >= 500)
 }

@@ -64,7 +64,7 @@ func (s *Server) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerIn
 // OnError what operators must see, builds the status the client receives and, when that
 // status is localized, sets content-language.
 func (s *Server) fail(ctx context.Context, ss grpc.ServerStream, method string, err error) error {
-	a := answer(err)
+	a := classify(err)
 	if a.report != nil {
 		s.opts.onError(ctx, method, a.report)
 	}
