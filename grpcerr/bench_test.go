@@ -3,6 +3,7 @@ package grpcerr_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
@@ -140,5 +141,64 @@ func BenchmarkDecode(b *testing.B) {
 		if _, ok := codes.From(grpcerr.Decode(err)); !ok {
 			b.Fatal("not decoded")
 		}
+	}
+}
+
+// BenchmarkPaired times the interceptor and its baseline in turns within one loop, each
+// first every other time, so that the load of a shared machine falls on both alike; it
+// reports each one's time per call
+// and their ratio (the allocations are those of the pair: see BenchmarkCall and
+// BenchmarkInterceptor for each alone).
+func BenchmarkPaired(b *testing.B) {
+	cat := catalog(b)
+	s := grpcerr.NewServer(cat)
+	with := []grpc.ServerOption{grpc.UnaryInterceptor(s.UnaryInterceptor())}
+	ctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("accept-language", "zh-CN,zh;q=0.9,en;q=0.8"))
+	call := func(opts []grpc.ServerOption, get func(context.Context, string) (string, error)) func() error {
+		cc := testsvc.Start(b, testsvc.Handlers{Get: get}, opts)
+		return func() error {
+			_, err := testsvc.CallGet(ctx, cc, "web")
+			return err
+		}
+	}
+	unary := s.UnaryInterceptor()
+	info := &grpc.UnaryServerInfo{FullMethod: testsvc.Get}
+	in := metadata.NewIncomingContext(context.Background(), metadata.Pairs("accept-language", "zh-CN,zh;q=0.9,en;q=0.8"))
+	direct := func(f func(context.Context) error) func() error {
+		return func() error { return f(grpc.NewContextWithServerTransportStream(in, &stream{})) }
+	}
+	echo := func(_ context.Context, name string) (string, error) { return name, nil }
+	for _, bc := range []struct {
+		name       string
+		base, ours func() error
+	}{
+		{"call/error", call(nil, func(context.Context, string) (string, error) { return "", handBuilt() }),
+			call(with, func(context.Context, string) (string, error) { return "", codes.AppNotFound })},
+		{"call/success", call(nil, echo), call(with, echo)},
+		{"interceptor/error", direct(func(context.Context) error { return handBuilt() }),
+			direct(func(ctx context.Context) error {
+				_, err := unary(ctx, nil, info, func(context.Context, any) (any, error) { return nil, codes.AppNotFound })
+				return err
+			})},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var took [2]time.Duration // base, ours
+			run := [2]func() error{bc.base, bc.ours}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				first := i & 1
+				t0 := time.Now()
+				run[first]()
+				t1 := time.Now()
+				run[1-first]()
+				took[first] += t1.Sub(t0)
+				took[1-first] += time.Since(t1)
+			}
+			base, ours := took[0], took[1]
+			n := float64(b.N)
+			b.ReportMetric(float64(base.Nanoseconds())/n, "base-ns/op")
+			b.ReportMetric(float64(ours.Nanoseconds())/n, "ours-ns/op")
+			b.ReportMetric(float64(ours)/float64(base), "ratio")
+		})
 	}
 }
