@@ -29,7 +29,12 @@ type Remote struct {
 }
 
 // Error returns the received status's text: its code and English message for developers.
-func (r *Remote) Error() string { return r.status.Err().Error() }
+func (r *Remote) Error() string {
+	if err := r.status.Err(); err != nil {
+		return err.Error()
+	}
+	return r.Err.Error() // a Remote made by hand, without a status
+}
 
 // Unwrap returns Err.
 func (r *Remote) Unwrap() error { return r.Err }

@@ -145,3 +145,15 @@ func TestDecodeOthers(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoteByHand checks that a Remote a test builds without a status still prints.
+func TestRemoteByHand(t *testing.T) {
+	for _, r := range []*grpcerr.Remote{{}, {Err: codes.New(codes.AppNotFound)}} {
+		if got := r.Error(); got == "" {
+			t.Errorf("%#v.Error() is empty", r)
+		}
+		if errors.Is(r, codes.AppNotFound) != (r.Err != nil) {
+			t.Errorf("errors.Is(%#v, APP_NOT_FOUND) is wrong", r)
+		}
+	}
+}
