@@ -82,12 +82,11 @@ translation = "v1 style"
 	}
 }
 
-func TestScanTOMLStubMarker(t *testing.T) {
+func TestParseFileStubs(t *testing.T) {
 	src := stubMarker + " translate\n[A]\nother = \"a\"\n\n" + stubMarker + " stale\n" + stubMarker + " second line\n[B]\nother = \"b\"\n[C]\nother = \"c\"\n"
-	idx := scanTOML(src)
-	for k, want := range map[string]bool{"A": true, "B": true, "C": false} {
-		if idx.stubs[k] != want {
-			t.Errorf("stub of [%s] = %v, want %v", k, idx.stubs[k], want)
+	for _, m := range parseFile("x.toml", "en", src).Messages {
+		if want := m.ID != "C"; m.Stub != want {
+			t.Errorf("Stub of [%s] = %v, want %v", m.ID, m.Stub, want)
 		}
 	}
 }
@@ -100,13 +99,14 @@ func TestTemplateFields(t *testing.T) {
 	}{
 		{"plain text", "", "", "", false},
 		{"{{.Name}} and {{.Count}} and {{.Name}}", "", "", ".Count .Name", false},
-		{"{{if .Ok}}{{.A.B}}{{else}}{{$.C}}{{end}}", "", "", ".A.B .C .Ok", false},
 		{"<<.Name>> {{.NotAField}}", "<<", ">>", ".Name", false},
 		{"{{.Name", "", "", "", true},
-		{"{{range .Items}}{{.}}{{end}}", "", "", ".Items", false},
+		{"{{if .Ok}}{{.A}}{{else}}{{.C}}{{end}}", "", "", "", true}, // only substitutions
+		{"{{range .Items}}{{.}}{{end}}", "", "", "", true},
 	}
 	for _, tt := range tests {
-		got, err := templateFields(tt.src, tt.left, tt.right)
+		m := &Message{Forms: map[string]string{"other": tt.src}, LeftDelim: tt.left, RightDelim: tt.right}
+		got, err := m.templateFields("other")
 		if (err != nil) != tt.err || strings.Join(got, " ") != tt.want {
 			t.Errorf("templateFields(%q) = %q, %v; want %q, error %v", tt.src, got, err, tt.want, tt.err)
 		}
