@@ -14,7 +14,7 @@ const StubMarker = "# i18ncheck:stub"
 // each key is and which tables carry a stub marker.
 type keyIndex struct {
 	keys  map[string]Position // by pathKey of the full dotted path
-	stubs map[string]bool   // pathKey of headers under a stub marker
+	stubs map[string]bool     // pathKey of headers under a stub marker
 }
 
 // pathKey joins the parts of a dotted key so that "a.b" quoted stays one part.
