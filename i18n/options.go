@@ -14,6 +14,7 @@ type options struct {
 	defaultLang language.Tag
 	onProblem   func(Problem)
 	complete    bool
+	load        loadOptions
 }
 
 func newOptions(opts []Option) options {
