@@ -107,6 +107,7 @@ func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.
 	}
 	var ignored []string
 	for _, m := range f.Messages {
+		valid := r.validTemplates(f.Name, m) // every message's, as i18ncheck reports them
 		code, ok := codeOf(m.ID)
 		if !ok {
 			ignored = append(ignored, m.ID)
@@ -118,7 +119,7 @@ func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.
 			continue
 		}
 		defined[code] = at
-		if !r.validTemplates(f.Name, m) {
+		if !valid {
 			continue
 		}
 		switch other, _ := m.Form("other"); {

@@ -45,7 +45,7 @@ func FuzzParseFile(f *testing.F) {
 		if (err != nil) != file.Rejected {
 			t.Fatalf("Rejected = %v, go-i18n's error: %v", file.Rejected, err)
 		}
-		file.resolveJoins(func(string) bool { return false })
+		file.resolve(func(string) bool { return false })
 		if file.Rejected && len(file.Findings) == 0 {
 			t.Fatalf("go-i18n's error: %v; findings: %v", err, file.Findings)
 		}

@@ -1,6 +1,7 @@
 package i18ncheck
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -80,10 +81,17 @@ func (f *File) message(lm *localefile.Message) *Message {
 	return m
 }
 
-// resolveJoins reports the joins of f: a key that names a code, or is not close to a
-// reserved key, is taken for a message that joined the table above it and is recovered as
-// that message; any other key is reported as unknown.
-func (f *File) resolveJoins(isCode func(string) bool) {
+// resolve finishes reading f once the codes are known. It reports the joins of f: a key
+// that names a code, or is not close to a reserved key, is taken for a message that joined
+// the table above it and is recovered as that message; any other key is reported as
+// unknown. And it reports the templates of messages that are no code, which the server
+// refuses as it refuses any other (the checks of a code's message report its own).
+func (f *File) resolve(isCode func(string) bool) {
+	for _, m := range f.Messages {
+		if !isCode(m.ID) {
+			f.orphanTemplates(m)
+		}
+	}
 	if len(f.joins) == 0 {
 		return
 	}
@@ -99,4 +107,17 @@ func (f *File) resolveJoins(isCode func(string) bool) {
 	slices.SortStableFunc(f.Messages, func(a, b *Message) int {
 		return comparePos(a.Pos, b.Pos)
 	})
+}
+
+// orphanTemplates reports the forms of m, a message that is no code, that are not
+// templates messages may use.
+func (f *File) orphanTemplates(m *Message) {
+	for _, fm := range m.read.Forms {
+		if fm.Err == nil {
+			continue
+		}
+		msg := fmt.Sprintf("%s: message %s %q is not a valid template: %v", f.Locale, m.ID, fm.Name, fm.Err)
+		f.Findings = append(f.Findings, Finding{Check: CheckSyntax, Severity: Error, Pos: f.pos(fm.Pos),
+			Locale: f.Locale, Subject: m.ID, Detail: "template " + fm.Name, Message: msg})
+	}
 }

@@ -112,3 +112,32 @@ func TestTemplateFields(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsafeTemplatesReported checks templates the server refuses: i18ncheck reports each
+// under its syntax check at the form's position, for a code's message and for a message that
+// is no code alike, so that CI stops what the server would refuse.
+func TestUnsafeTemplatesReported(t *testing.T) {
+	dir := copyCase(t, "clean")
+	path := filepath.Join(dir, "en-US.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `other = "App {{.Name}} not found."`, `other = "{{range 10000000}}App {{.Name}} not found.{{end}}"`, 1)
+	src += "\n[NOT_A_CODE]\nother = \"{{printf \\\"%#v\\\" .}}\"\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
+	for _, want := range []string{
+		`en-US.toml:7:1: error: en-US: APP_NOT_FOUND "other" is not a valid template: {{range 10000000}}App {{.Name}} not foun…: control structures are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`,
+		`en-US.toml:30:1: error: en-US: message NOT_A_CODE "other" is not a valid template: {{printf "%#v" .}}: function calls are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks\n%s\n%s", want, out)
+		}
+	}
+	if code != ExitFindings {
+		t.Errorf("exit status %d, want %d", code, ExitFindings)
+	}
+}

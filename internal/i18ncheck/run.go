@@ -60,7 +60,7 @@ func Run(cfg Config) (*Report, error) {
 	isCode := func(id string) bool { return r.index[id] != nil }
 	for _, l := range locales {
 		for _, f := range l.Files {
-			f.resolveJoins(isCode)
+			f.resolve(isCode)
 		}
 	}
 	for _, l := range locales {
