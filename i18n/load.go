@@ -4,8 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 )
@@ -39,10 +42,31 @@ func readSet(fsys fs.FS, o options) (*set, error) {
 		}
 		s.files[tag] = append(s.files[tag], p)
 	}
-	for tag, files := range s.files {
-		s.langs[tag] = readLanguage(fsys, tag, files, o)
-	}
+	s.readLanguages(fsys, o)
 	return s, nil
+}
+
+// readLanguages reads the languages in parallel, one per processor at a time: each is
+// independent of the others.
+func (s *set) readLanguages(fsys fs.FS, o options) {
+	tags := make([]language.Tag, 0, len(s.files))
+	for tag := range s.files {
+		tags = append(tags, tag)
+	}
+	readings := make([]*reading, len(tags))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(tags)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(tags); i = int(next.Add(1) - 1) {
+				readings[i] = readLanguage(fsys, tags[i], s.files[tags[i]], o)
+			}
+		})
+	}
+	wg.Wait()
+	for i, tag := range tags {
+		s.langs[tag] = readings[i]
+	}
 }
 
 // langOfPath returns the language part of a message file name as go-i18n's parsePath reads
