@@ -24,6 +24,8 @@ type LoadError struct {
 
 func (e *LoadError) Error() string {
 	switch {
+	case e.File == "":
+		return e.Err.Error()
 	case e.Line > 0 && e.Col > 0:
 		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
 	case e.Line > 0:

@@ -206,3 +206,23 @@ func marker(msg string) string {
 	}
 	return strings.TrimSuffix(msg[i+1:], ".")
 }
+
+// TestReloadEmptyDirectory reloads a directory whose files are all gone, as when a ConfigMap
+// is deleted: every language keeps serving, and the error says why.
+func TestReloadEmptyDirectory(t *testing.T) {
+	c, err := New(version("1"), discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Reload(fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "no *.toml message files") {
+		t.Errorf("Reload of an empty directory: %v", err)
+	}
+	st := c.Status()
+	if len(c.Languages()) != 2 || !st.Degraded || !st.Languages[0].Removed || !st.Languages[1].Removed ||
+		st.Errors[0].Error() != "i18n: no *.toml message files" {
+		t.Errorf("status = %+v", st)
+	}
+	if got := c.Message(enUS, codes.AppNotFound, nil); got != "The app was not found v1." {
+		t.Errorf("en-US = %q", got)
+	}
+}
