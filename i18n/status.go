@@ -8,8 +8,12 @@ import (
 	"github.com/apiswitch/errcode/codes"
 )
 
-// maxReportedErrors is how many errors a Refusal keeps, per file. The rest are counted.
-const maxReportedErrors = 10
+// How many errors a Refusal keeps: the first ten of each file, a hundred in all. The rest are
+// counted.
+const (
+	maxReportedErrors = 10
+	maxReportedTotal  = 100
+)
 
 // Status is what a Catalog serves and what it refused, for health checks and operators.
 type Status struct {
@@ -48,7 +52,7 @@ func (s LanguageStatus) Stale() bool { return !s.Serving || s.Removed || s.Refus
 // A Refusal is a load of a language's files that was refused.
 type Refusal struct {
 	At     time.Time
-	Errors []*LoadError // the first maxReportedErrors of each file, in file order
+	Errors []*LoadError // the first ten of each file, a hundred in all, in file order
 	Count  int          // how many errors there were in all
 }
 
@@ -59,11 +63,15 @@ func refusal(at time.Time, errs []error) *Refusal {
 	return r
 }
 
-// capPerFile returns the first maxReportedErrors LoadErrors of each file.
+// capPerFile returns the first maxReportedErrors LoadErrors of each file, at most
+// maxReportedTotal in all.
 func capPerFile(errs []error) []*LoadError {
 	var out []*LoadError
 	perFile := map[string]int{}
 	for _, err := range errs {
+		if len(out) == maxReportedTotal {
+			break
+		}
 		le, ok := err.(*LoadError)
 		if !ok {
 			le = &LoadError{Err: err}

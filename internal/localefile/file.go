@@ -140,16 +140,19 @@ func Read(name, src string) *File {
 		return f
 	}
 	tree, _ := decoded.(map[string]any)
-	w := &walker{f: f, keys: scanTOML(src)}
-	w.walk(make([]string, 0, 8), tree)
 	msgs, err := goi18n.ParseMessageBytes([]byte{'{'}, func(_ []byte, v any) error {
 		*v.(*any) = decoded
 		return nil
 	})
 	f.Err = err
+	w := &walker{f: f, keys: scanTOML(src)}
+	if err == nil {
+		w.locate(msgs)
+	}
+	w.walk(make([]string, 0, 8), tree)
 	switch {
 	case err == nil:
-		f.Messages = w.adopt(msgs)
+		f.Messages = w.located()
 	case !f.walkerRejects: // go-i18n knows a reason the walker does not: say so, at least
 		f.Problems = append(f.Problems, Problem{Pos: start, Kind: Rejects, Subject: name,
 			Text: fmt.Sprintf("go-i18n rejects the file: %v", err)})

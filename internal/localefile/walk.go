@@ -44,14 +44,19 @@ func isReserved(key string, v any) bool {
 }
 
 // A walker goes over the decoded tree the way go-i18n's recGetMessages does, to find where
-// each message is and to explain what go-i18n refuses or loads unintended. go-i18n itself
-// decides which messages a file holds; see adopt.
+// each message is and to explain what go-i18n refuses or loads other than meant. When
+// go-i18n accepts the file, its messages are the file's: the walker only locates them (see
+// locate). When go-i18n refuses it, the walker recovers what the file meant, for diagnosis.
 type walker struct {
 	f     *File
 	keys  *keyIndex
-	buf   []byte                // for pos, which runs once per key
-	byID  map[string][]*Message // the walker's messages, for adopt
+	buf   []byte // for pos, which runs once per key
 	found []*Message
+	// go-i18n's messages by id, while locating; more holds the second and later messages
+	// of an id, which only odd files have.
+	byID map[string]*Message
+	more map[string][]*Message
+	all  []*Message
 }
 
 // pos returns the position of the key or header at path, or the file's start.
@@ -137,9 +142,8 @@ func (w *walker) child(path []string, k string, v any) {
 	p := append(path, k)
 	switch v := v.(type) {
 	case string:
-		msg := w.newMessage(p, w.pos(p))
-		msg.setForm("other", v, msg.Pos)
-		w.add(msg)
+		msg := w.newMessage(strings.Join(p, "."), p, w.pos(p))
+		w.setForm(msg, "other", v, msg.Pos)
 	case map[string]any:
 		w.walk(p, v)
 	case []any:
@@ -194,17 +198,27 @@ type keyValue struct {
 	value any
 }
 
-// message builds the message at path from a table of reserved keys, m, whose keys and values
+// message handles the message at path, a table of reserved keys, m, whose keys and values
 // are fields as well.
 func (w *walker) message(path []string, m map[string]any, fields []keyValue) {
-	msg := w.newMessage(path, w.firstKeyPos(path, m))
+	msg := w.newMessage(messageID(path, fields), path, w.firstKeyPos(path, m))
 	for _, kv := range fields {
 		w.field(msg, append(path, kv.key), kv.key, kv.value)
 	}
-	w.add(msg)
 }
 
-// field sets one reserved key of msg.
+// messageID is the id go-i18n gives the message at path: its path joined with ".", or the
+// value of its "id" key in place of the table's own name.
+func messageID(path []string, fields []keyValue) string {
+	for _, kv := range fields {
+		if s, ok := kv.value.(string); ok && strings.EqualFold(kv.key, "id") {
+			return strings.Join(append(slices.Clone(path[:len(path)-1]), s), ".")
+		}
+	}
+	return strings.Join(path, ".")
+}
+
+// field handles one reserved key of msg: while locating, its position; else its value too.
 func (w *walker) field(msg *Message, p []string, k string, v any) {
 	pos := w.pos(p)
 	if sub, ok := v.(map[string]any); ok && k == "translation" {
@@ -220,8 +234,6 @@ func (w *walker) field(msg *Message, p []string, k string, v any) {
 	}
 	switch lk := strings.ToLower(k); lk {
 	case "id":
-		// As go-i18n does: the id replaces the table's own name, under its namespaces.
-		msg.ID = strings.Join(append(slices.Clone(p[:max(len(p)-2, 0)]), s), ".")
 	case "description":
 		msg.Description = s
 	case "hash":
@@ -231,64 +243,89 @@ func (w *walker) field(msg *Message, p []string, k string, v any) {
 	case "rightdelim":
 		msg.RightDelim = s
 	case "translation":
-		msg.setForm("other", s, pos)
+		w.setForm(msg, "other", s, pos)
 	default:
-		msg.setForm(lk, s, pos)
+		w.setForm(msg, lk, s, pos)
 	}
 }
 
-func (w *walker) newMessage(path []string, pos Position) *Message {
-	return &Message{
-		ID:   strings.Join(path, "."),
-		Pos:  pos,
-		Stub: len(w.keys.stubs) > 0 && w.keys.stubs[pathKey(path)],
+// setForm records a form of msg; while locating, go-i18n's text stays.
+func (w *walker) setForm(msg *Message, name, text string, pos Position) {
+	if f, ok := msg.Form(name); ok && w.byID != nil {
+		text = f.Text
 	}
+	msg.setForm(name, text, pos)
 }
 
-func (w *walker) add(m *Message) { w.found = append(w.found, m) }
-
-// adopt returns go-i18n's messages, each with the position, the written forms and the stub
-// mark of the walker's message of the same id. The walker's own messages are dropped: what a
-// file holds is go-i18n's to say.
-func (w *walker) adopt(msgs []*goi18n.Message) []*Message {
-	w.byID = make(map[string][]*Message, len(w.found))
-	for _, m := range w.found {
-		w.byID[m.ID] = append(w.byID[m.ID], m)
+// newMessage returns the message id at path: go-i18n's while locating, else a new one.
+func (w *walker) newMessage(id string, path []string, pos Position) *Message {
+	var m *Message
+	if w.byID != nil {
+		if m = w.take(id); m == nil {
+			m = &Message{} // go-i18n has no such message: locate nothing
+		}
+	} else {
+		m = &Message{ID: id}
+		w.found = append(w.found, m)
 	}
-	out := make([]*Message, 0, len(msgs))
+	m.Pos = pos
+	m.Stub = len(w.keys.stubs) > 0 && w.keys.stubs[pathKey(path)]
+	return m
+}
+
+// locate makes go-i18n's messages those the walker finds, for it to give them positions.
+func (w *walker) locate(msgs []*goi18n.Message) {
+	w.byID = make(map[string]*Message, len(msgs))
+	w.all = make([]*Message, 0, len(msgs))
 	for _, g := range msgs {
 		if g.ID == "" {
 			continue // a file that is one message without an id: reported by walk
 		}
-		m := w.take(g.ID)
-		m.ID, m.Description, m.Hash, m.LeftDelim, m.RightDelim = g.ID, g.Description, g.Hash, g.LeftDelim, g.RightDelim
+		m := &Message{ID: g.ID, Description: g.Description, Hash: g.Hash, LeftDelim: g.LeftDelim, RightDelim: g.RightDelim}
 		for i, text := range []string{g.Zero, g.One, g.Two, g.Few, g.Many, g.Other} {
-			name := PluralForms[i]
-			if f, written := m.Form(name); written || text != "" {
-				m.setForm(name, text, cmpOr(f.Pos, m.Pos))
+			if text != "" {
+				m.Forms = append(m.Forms, Form{Name: PluralForms[i], Text: text})
 			}
 		}
-		out = append(out, m)
+		w.all = append(w.all, m)
+		if _, dup := w.byID[g.ID]; !dup {
+			w.byID[g.ID] = m
+			continue
+		}
+		if w.more == nil {
+			w.more = map[string][]*Message{}
+		}
+		w.more[g.ID] = append(w.more[g.ID], m)
 	}
-	w.found = nil
-	return out
 }
 
-// take returns the walker's next message with id, or a new one at the file's start.
+// take returns go-i18n's next message with id that is not located yet, or nil.
 func (w *walker) take(id string) *Message {
-	ms := w.byID[id]
-	if len(ms) == 0 {
-		return &Message{ID: id, Pos: start}
+	if m := w.byID[id]; m != nil && m.Pos.Line == 0 {
+		return m
 	}
-	w.byID[id] = ms[1:]
-	return ms[0]
+	for _, m := range w.more[id] {
+		if m.Pos.Line == 0 {
+			return m
+		}
+	}
+	return nil
 }
 
-func cmpOr(p, q Position) Position {
-	if p.Line == 0 {
-		return q
+// located returns go-i18n's messages, with positions; one the walker did not find is at
+// the file's start.
+func (w *walker) located() []*Message {
+	for _, m := range w.all {
+		if m.Pos.Line == 0 {
+			m.Pos = start
+		}
+		for i := range m.Forms {
+			if m.Forms[i].Pos.Line == 0 {
+				m.Forms[i].Pos = m.Pos
+			}
+		}
 	}
-	return p
+	return w.all
 }
 
 // unreservedKeys returns the keys of m that are not reserved, sorted.
