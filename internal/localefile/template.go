@@ -13,6 +13,17 @@ import (
 type Template struct {
 	parts  []Part
 	fields []string
+	// Room for the parts and fields of a message with one placeholder, as most have, so
+	// that parsing one takes a single allocation.
+	partBuf  [3]Part
+	fieldBuf [1]string
+}
+
+// newTemplate returns an empty Template.
+func newTemplate() *Template {
+	t := &Template{}
+	t.parts, t.fields = t.partBuf[:0], t.fieldBuf[:0]
+	return t
 }
 
 // A Part is a piece of a template: literal text, or the name of a field to substitute.
@@ -70,7 +81,9 @@ func Parse(text, left, right string) (*Template, error) {
 		right = "}}"
 	}
 	if !strings.Contains(text, left) {
-		return &Template{parts: []Part{{Text: text}}}, nil
+		t := newTemplate()
+		t.literal(text)
+		return t, nil
 	}
 	if plainDelim(left) && plainDelim(right) {
 		if t, ok := parseSimple(text, left, right); ok {
@@ -93,7 +106,7 @@ func plainDelim(d string) bool {
 // parseSimple parses a template whose every action prints a field, which is what messages
 // nearly always hold, without building a parse tree; ok is false for any other template.
 func parseSimple(text, left, right string) (*Template, bool) {
-	t := &Template{}
+	t := newTemplate()
 	for {
 		i := strings.Index(text, left)
 		if i < 0 {
@@ -161,7 +174,7 @@ func parseTree(text, left, right string) (*Template, error) {
 			return nil, refused(fmt.Sprintf("{{define %q}}", name), "defining templates")
 		}
 	}
-	t := &Template{}
+	t := newTemplate()
 	if tree.Root == nil {
 		return t, nil
 	}
