@@ -42,6 +42,12 @@ type ignore struct {
 	ids  []string
 }
 
+// A place is where a message is.
+type place struct {
+	file string
+	pos  localefile.Position
+}
+
 // codeOf returns the code a message id names: its wire name, or its number.
 func codeOf(id string) (codes.Code, bool) {
 	if c, ok := codes.ByName(id); ok {
@@ -69,7 +75,7 @@ func readLanguage(fsys fs.FS, tag language.Tag, files []string, o options) *read
 			Err: fmt.Errorf("go-i18n has no plural rules for %s, so it refuses every message of this language", tag)})
 	}
 	h := sha256.New()
-	defined := map[codes.Code]string{}      // code → file:line:col of its message
+	defined := map[codes.Code]place{}       // where each code's message is
 	unusable := map[codes.Code]*LoadError{} // why a code's message does not count
 	for _, name := range files {
 		data, err := localefile.ReadFile(fsys, name, o.load.maxFileSize)
@@ -92,7 +98,7 @@ func readLanguage(fsys fs.FS, tag language.Tag, files []string, o options) *read
 }
 
 // addFile adds the messages of one file to v, or the reasons it is refused to r.
-func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.Code]string, unusable map[codes.Code]*LoadError) {
+func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.Code]place, unusable map[codes.Code]*LoadError) {
 	if f.Rejected() {
 		for _, p := range f.Problems {
 			if p.Kind != localefile.Unintended {
@@ -113,12 +119,11 @@ func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.
 			ignored = append(ignored, m.ID)
 			continue
 		}
-		at := fmt.Sprintf("%s:%d:%d", f.Name, m.Pos.Line, m.Pos.Col)
 		if prev, dup := defined[code]; dup {
-			r.errs = append(r.errs, loadError(f.Name, m.Pos, "%s is already defined for %s in %s", m.ID, v.tag, prev))
+			r.errs = append(r.errs, loadError(f.Name, m.Pos, "%s is already defined for %s in %s:%d:%d", m.ID, v.tag, prev.file, prev.pos.Line, prev.pos.Col))
 			continue
 		}
-		defined[code] = at
+		defined[code] = place{f.Name, m.Pos}
 		if !valid {
 			continue
 		}
