@@ -45,11 +45,11 @@ func parseFile(path, locale, src string) *File {
 // brokenFile is a file i18ncheck could not read, reported at its start.
 func brokenFile(path, locale, msg string) *File {
 	f := &File{Path: path, Locale: locale, Broken: true, Rejected: true}
-	f.Findings = []Finding{{Check: CheckSyntax, Severity: Error, Pos: Position{path, 1, 1}, Locale: locale, Subject: path, Message: msg, Detail: msg}}
+	f.Findings = []Finding{{Check: CheckSyntax, Severity: Error, Pos: Position{File: path, Line: 1, Col: 1}, Locale: locale, Subject: path, Message: msg, Detail: msg}}
 	return f
 }
 
-func (f *File) pos(p localefile.Position) Position { return Position{f.Path, p.Line, p.Col} }
+func (f *File) pos(p localefile.Position) Position { return Position{File: f.Path, Line: p.Line, Col: p.Col} }
 
 // problemFinding reports a problem the reader found.
 func (f *File) problemFinding(p localefile.Problem) Finding {
@@ -92,6 +92,11 @@ func (f *File) resolve(isCode func(string) bool) {
 			f.orphanTemplates(m)
 		}
 	}
+	f.resolveJoins(isCode)
+}
+
+// resolveJoins reports the joins of f, as resolve does, and recovers the messages they were.
+func (f *File) resolveJoins(isCode func(string) bool) {
 	if len(f.joins) == 0 {
 		return
 	}
