@@ -49,7 +49,9 @@ func brokenFile(path, locale, msg string) *File {
 	return f
 }
 
-func (f *File) pos(p localefile.Position) Position { return Position{File: f.Path, Line: p.Line, Col: p.Col} }
+func (f *File) pos(p localefile.Position) Position {
+	return Position{File: f.Path, Line: p.Line, Col: p.Col}
+}
 
 // problemFinding reports a problem the reader found.
 func (f *File) problemFinding(p localefile.Problem) Finding {
