@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -77,19 +78,21 @@ func readLanguage(fsys fs.FS, tag language.Tag, files []string, o options) *read
 	h := sha256.New()
 	defined := map[codes.Code]place{}       // where each code's message is
 	unusable := map[codes.Code]*LoadError{} // why a code's message does not count
+	lines := map[string]int{}               // of each file, for where a missing message goes
 	for _, name := range files {
 		data, err := localefile.ReadFile(fsys, name, o.load.maxFileSize)
 		if err != nil {
 			r.errs = append(r.errs, &LoadError{File: name, Line: 1, Col: 1, Err: err})
 			continue
 		}
+		lines[name] = lineCount(data)
 		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
 		h.Write(data)
 		f := localefile.Read(name, string(data))
 		f.ResolveJoins(isCodeID)
 		r.addFile(v, f, defined, unusable)
 	}
-	r.judgeComplete(v, unusable, o)
+	r.judgeComplete(v, unusable, lines, o)
 	if len(r.errs) == 0 {
 		v.id = hex.EncodeToString(h.Sum(nil)[:12])
 		r.ver = v
@@ -156,7 +159,7 @@ func (r *reading) validTemplates(file string, m *localefile.Message) bool {
 
 // judgeComplete lists the codes v has no usable message for, and refuses an incomplete
 // language when o asks for complete ones.
-func (r *reading) judgeComplete(v *langVersion, unusable map[codes.Code]*LoadError, o options) {
+func (r *reading) judgeComplete(v *langVersion, unusable map[codes.Code]*LoadError, lines map[string]int, o options) {
 	for _, code := range codes.All() {
 		if _, ok := v.msgs[code]; ok {
 			continue
@@ -170,7 +173,8 @@ func (r *reading) judgeComplete(v *langVersion, unusable map[codes.Code]*LoadErr
 			r.errs = append(r.errs, e)
 			continue
 		}
-		r.errs = append(r.errs, &LoadError{File: mainFile(v), Line: 1, Col: 1,
+		file := mainFile(v) // at its end, where i18ncheck reports it and -write-stubs adds it
+		r.errs = append(r.errs, &LoadError{File: file, Line: max(lines[file], 1), Col: 1,
 			Err: fmt.Errorf("%s: %s (%d) has no message", v.tag, code, int(code))})
 	}
 }
@@ -196,4 +200,13 @@ func cmpPos(p, q localefile.Position) localefile.Position {
 		return q
 	}
 	return p
+}
+
+// lineCount returns the number of the last line of data, as i18ncheck counts it.
+func lineCount(data []byte) int {
+	n := bytes.Count(data, []byte{'\n'})
+	if !bytes.HasSuffix(data, []byte{'\n'}) {
+		n++
+	}
+	return n
 }

@@ -276,6 +276,11 @@ func TestRequireComplete(t *testing.T) {
 	if !strings.Contains(err.Error(), "en-US: APP_KILL_ERROR (10209) has no message") {
 		t.Errorf("error does not name a missing message: %.300s", err)
 	}
+	// A missing message is reported at the end of the language's file, where it goes.
+	_, err = New(fstest.MapFS{"zh-CN.toml": file(completeFile(zhCN)), "en-US.toml": file("# English\n\n" + enOK)}, RequireComplete())
+	if le := firstLoadError(t, err); le.File != "en-US.toml" || le.Line != 3 || le.Col != 1 {
+		t.Errorf("a missing message at %s:%d:%d, want en-US.toml:3:1", le.File, le.Line, le.Col)
+	}
 	if _, err := New(locales.FS, RequireComplete()); err != nil {
 		t.Errorf("the embedded locales are incomplete: %v", err)
 	}
