@@ -23,6 +23,9 @@ type Catalog struct {
 // package documentation for what makes a file invalid.
 func New(fsys fs.FS, opts ...Option) (*Catalog, error) {
 	c := &Catalog{opts: newOptions(opts)}
+	if c.opts.err != nil {
+		return nil, c.opts.err
+	}
 	if err := c.Reload(fsys); err != nil {
 		return nil, err
 	}
@@ -60,23 +63,6 @@ func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 		return Localizer{s: s}, false
 	}
 	return Localizer{s: s, lang: i}, true
-}
-
-// Negotiate returns the language Localizer would choose.
-func (c *Catalog) Negotiate(acceptLanguage ...string) language.Tag {
-	return c.Localizer(acceptLanguage...).Tag()
-}
-
-// Message renders code in lang, with the same fallbacks as Localizer.Message. A lang the
-// catalog does not have is matched to the closest one it has (en to en-US), else the
-// default language.
-func (c *Catalog) Message(lang language.Tag, code codes.Code, data map[string]any) string {
-	s := c.cur.Load()
-	i := slices.Index(s.langs, lang)
-	if i < 0 {
-		i = max(s.neg.find(lang.String()), 0)
-	}
-	return s.message(i, code, data)
 }
 
 // Languages returns the catalog's languages, the default first.
