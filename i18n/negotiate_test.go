@@ -282,7 +282,7 @@ func TestNegotiateSets(t *testing.T) {
 		{"70", "vi-VN;q=0", "zh-CN"},
 		{"70", "zh-TW;q=0, zh-HK;q=0, zh", "zh-CN"},
 		{"70", "zh-CN;q=0, zh", "zh-HK"}, // zh-HK before zh-TW in fallback order
-		{"70", "sr", "sr-Cyrl"}, // x/text: sr is sr-Cyrl-RS
+		{"70", "sr", "sr-Cyrl"},          // x/text: sr is sr-Cyrl-RS
 		{"70", "sh", "sr-Latn"},
 		{"70", "iw", "he"},
 		{"70", "tl", "fil"},
