@@ -20,7 +20,8 @@ import (
 //
 // Where the RFCs leave room, both negotiators decide the same way: equal qualities go to
 // a language a range names over one only "*" covers, then to the earlier range in the
-// header, then to the language that range prefers.
+// header, then to the language that range prefers: the one it names exactly, then
+// x/text's closest (difference 3), then the fallback order.
 //
 // Our deliberate differences from the RFCs, all of them, each marked "difference" below
 // where the oracle applies it:
@@ -115,6 +116,9 @@ func (o *oracle) score(elems []oracleElem, t int) oracleScore {
 			if len(e.rng) > longest || len(e.rng) == longest && e.q > best.q {
 				longest = len(e.rng)
 				best = oracleScore{q: e.q, named: true, src: j, found: true, rank: [2]int{0, o.preference(e.rng, t)}}
+				if tag == e.rng {
+					best.rank[1] = -2 // the language the range names exactly comes first
+				}
 			}
 		}
 	}

@@ -17,8 +17,8 @@ type rangeInfo struct {
 	order   []int   // every language above, in the order the range prefers them
 }
 
-// newRangeInfo works out what rng matches. Its order holds the languages it filters,
-// x/text's closest first and then in fallback order; then those it truncates to, longest
+// newRangeInfo works out what rng matches. Its order holds the languages it filters:
+// the one equal to it, x/text's closest, then the others in fallback order; then those it truncates to, longest
 // first, as RFC 4647 lookup reaches them; then, only when there are none of either, its
 // related languages, x/text's closest first and then in fallback order.
 func (n *negotiator) newRangeInfo(rng string) *rangeInfo {
@@ -30,7 +30,11 @@ func (n *negotiator) newRangeInfo(rng string) *rangeInfo {
 		related: newLangSet(len(n.langs)),
 	}
 	var truncs []int
+	exact := -1
 	for i, name := range n.lower {
+		if name == key {
+			exact = i
+		}
 		switch {
 		case hasSubtagPrefix(name, key):
 			ri.filter.add(i)
@@ -44,12 +48,15 @@ func (n *negotiator) newRangeInfo(rng string) *rangeInfo {
 	if parsed {
 		closest = n.closest(tag)
 	}
-	ri.order = n.ordered(ri.filter, closest, nil)
+	if exact >= 0 {
+		ri.order = append(ri.order, exact)
+	}
+	ri.order = n.ordered(ri.filter, closest, exact, ri.order)
 	slices.SortFunc(truncs, func(a, b int) int { return len(n.lower[b]) - len(n.lower[a]) })
 	ri.order = append(ri.order, truncs...)
 	if len(ri.order) == 0 && parsed {
 		n.relate(ri.related, tag, closest)
-		ri.order = n.ordered(ri.related, closest, ri.order)
+		ri.order = n.ordered(ri.related, closest, -1, ri.order)
 	}
 	return ri
 }
@@ -87,14 +94,14 @@ func (n *negotiator) relate(set langSet, tag language.Tag, closest int) {
 	}
 }
 
-// ordered appends the members of set to order: first, when a member, the language at
-// index first, then the others in fallback order.
-func (n *negotiator) ordered(set langSet, first int, order []int) []int {
-	if first >= 0 && set.has(first) {
+// ordered appends the members of set but skip to order: first, when a member, the
+// language at index first, then the others in fallback order.
+func (n *negotiator) ordered(set langSet, first, skip int, order []int) []int {
+	if first >= 0 && first != skip && set.has(first) {
 		order = append(order, first)
 	}
 	for _, i := range n.fallback {
-		if i != first && set.has(i) {
+		if i != first && i != skip && set.has(i) {
 			order = append(order, i)
 		}
 	}
