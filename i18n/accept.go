@@ -61,17 +61,27 @@ func splitAccept(values []string, list *[maxAcceptEntries]weighted) int {
 // comma. It reports false when s ends before a comma does. Commas inside a quoted string
 // (a parameter value) do not end an element.
 func cutElement(s string) (elem string, next int, ok bool) {
-	i := strings.IndexByte(s, ',')
+	i := indexShort(s, ',')
+	if indexShort(s[:max(i, 0)], '"') >= 0 || i < 0 && indexShort(s, '"') >= 0 {
+		if i = indexUnquoted(s, ','); i == len(s) {
+			i = -1
+		}
+	}
 	if i < 0 {
-		i = len(s)
-	}
-	if strings.IndexByte(s[:i], '"') >= 0 {
-		i = indexUnquoted(s, ',')
-	}
-	if i < 0 || i == len(s) {
 		return s, len(s), false
 	}
 	return s[:i], i + 1, true
+}
+
+// indexShort is strings.IndexByte for the short strings of a header, where a loop beats
+// a call.
+func indexShort(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // indexUnquoted returns the index of the first c outside a quoted string, len(s) when
@@ -98,7 +108,7 @@ func indexUnquoted(s string, c byte) int {
 // which only q counts. It reports false for an element that does not follow RFC 9110's
 // grammar, and for an empty one.
 func parseWeighted(elem string) (weighted, bool) {
-	rng, params, more := strings.Cut(elem, ";")
+	rng, params, more := cutByte(elem, ';')
 	rng = trimOWS(rng)
 	if !validRange(rng) {
 		return weighted{}, false
@@ -114,7 +124,7 @@ func parseWeighted(elem string) (weighted, bool) {
 		if more = i < len(params); more {
 			params = params[i+1:]
 		}
-		name, value, ok := strings.Cut(p, "=")
+		name, value, ok := cutByte(p, '=')
 		if !ok || !isToken(name) {
 			return weighted{}, false
 		}
@@ -222,6 +232,24 @@ func parseQ(s string) (int, bool) {
 }
 
 // trimOWS trims the optional white space of RFC 9110: spaces and tabs.
-func trimOWS(s string) string { return strings.Trim(s, " \t") }
+func trimOWS(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	return trimOWSRight(s)
+}
 
-func trimOWSRight(s string) string { return strings.TrimRight(s, " \t") }
+func trimOWSRight(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// cutByte is strings.Cut for one byte.
+func cutByte(s string, c byte) (before, after string, found bool) {
+	if i := indexShort(s, c); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}

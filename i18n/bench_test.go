@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -39,6 +40,16 @@ func BenchmarkLocalize(b *testing.B) {
 			}
 		}
 	})
+	// A Go map lookup of the same headers: the floor of any cached negotiation.
+	b.Run("map", func(b *testing.B) {
+		m := map[string]int{browserHeaders[0]: 0, browserHeaders[1]: 1}
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, ok := m[browserHeaders[i&1]]; !ok {
+				b.Fatal("miss")
+			}
+		}
+	})
 	b.Run("goi18n", func(b *testing.B) {
 		bundle := c.cur.Load().bundle
 		cfg := &goi18n.LocalizeConfig{MessageID: codes.AppNotFound.String()}
@@ -52,21 +63,58 @@ func BenchmarkLocalize(b *testing.B) {
 	})
 }
 
-// BenchmarkNegotiateHuge negotiates a 1 MiB Accept-Language list, net/http's default
-// header limit, beside x/text's own parser on the same header.
-func BenchmarkNegotiateHuge(b *testing.B) {
-	header := strings.Repeat("fr,", 1<<20/3)
-	c := mustNew(b)
-	b.Run("catalog", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			c.Negotiate(header)
+// BenchmarkLocalizePoisoned is BenchmarkLocalize/catalog on a fresh catalog, and on one
+// that first negotiated 5,000 distinct junk headers, as an attacker would send after a
+// reload to fill the caches before the browsers come.
+func BenchmarkLocalizePoisoned(b *testing.B) {
+	for _, junk := range []int{0, 5000} {
+		name := "fresh"
+		if junk > 0 {
+			name = "after-junk"
 		}
-	})
+		b.Run(name, func(b *testing.B) {
+			c := mustNew(b)
+			r := rand.New(rand.NewPCG(1, 2))
+			var header []byte
+			for i := range junk {
+				header = randomHeader(r, header[:0], i)
+				c.Localizer(string(header))
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				if c.Localizer(browserHeaders[i&1]).Message(codes.AppNotFound, nil) == "" {
+					b.Fatal("empty message")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNegotiateHuge negotiates 1 MiB Accept-Language values, net/http's default
+// header limit, of several shapes, beside x/text's own parser on the first.
+func BenchmarkNegotiateHuge(b *testing.B) {
+	const size = 1 << 20
+	headers := []struct{ name, header string }{
+		{"catalog", strings.Repeat("fr,", size/3)},
+		{"catalog-malformed", strings.Repeat("!,", size/2)},
+		{"catalog-one-range", strings.Repeat("a", size)},
+		{"catalog-white-space", "en" + strings.Repeat(" ", size)},
+		{"catalog-quoted", `en;x="` + strings.Repeat(",", size)},
+	}
+	c := mustNew(b)
+	for _, h := range headers {
+		b.Run(h.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Negotiate(h.header)
+			}
+		})
+	}
 	b.Run("xtext", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			language.ParseAcceptLanguage(header)
+			language.ParseAcceptLanguage(headers[0].header)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -363,5 +364,70 @@ func TestOptionErrors(t *testing.T) {
 	c, err := New(locales.FS, DefaultLanguage("en_us"))
 	if err != nil || c.Languages()[0].String() != "en-US" {
 		t.Errorf(`DefaultLanguage("en_us"): %v, default %v`, err, c.Languages())
+	}
+}
+
+// TestNegotiationCachesBounded sends three times as many distinct headers as a cache
+// holds: both caches stay within their capacity and answers stay right.
+func TestNegotiationCachesBounded(t *testing.T) {
+	c := mustNew(t)
+	for i := range 3 * cacheCapacity {
+		c.Negotiate("x" + strings.Repeat("a", i%7) + "-" + itoa36(i))
+	}
+	s := c.cur.Load().neg
+	if n := s.ranges.len(); n > cacheCapacity || n < cacheCapacity/2 {
+		t.Errorf("range cache holds %d ranges, want at most %d", n, cacheCapacity)
+	}
+	if n := s.headers.len(); n > cacheCapacity || n < cacheCapacity/2 {
+		t.Errorf("header cache holds %d headers, want at most %d", n, cacheCapacity)
+	}
+	for range 2 {
+		if got := c.Negotiate("en").String(); got != "en-US" {
+			t.Errorf("Negotiate(en) after the caches filled = %s", got)
+		}
+	}
+	if _, ok := s.headers.get("en"); !ok {
+		t.Error("a full header cache did not take a new header")
+	}
+}
+
+// TestNegotiationCachesKeepBrowsers interleaves junk headers with browsers' own: the
+// browsers' headers keep being answered from the cache.
+func TestNegotiationCachesKeepBrowsers(t *testing.T) {
+	c := mustNew(t)
+	s := c.cur.Load().neg
+	r := rand.New(rand.NewPCG(5, 5))
+	var header []byte
+	misses := 0
+	const rounds = 20_000
+	for i := range rounds {
+		header = randomHeader(r, header[:0], i)
+		c.Localizer(string(header))
+		h := browserHeaders[i%len(browserHeaders)]
+		if _, ok := s.headers.get(h); !ok && i >= len(browserHeaders) {
+			misses++
+		}
+		c.Localizer(h)
+	}
+	if misses > rounds/1000 {
+		t.Errorf("browser headers missed the cache %d times in %d, want at most %d", misses, rounds, rounds/1000)
+	}
+}
+
+// TestQZeroExcludesByFilteringOnly: a q=0 range excludes the languages it names or that
+// begin with it, never the shorter languages its truncations would reach.
+func TestQZeroExcludesByFilteringOnly(t *testing.T) {
+	c := catalogOf(t, []string{"zh-CN", "en", "en-GB-oxendict"})
+	for header, want := range map[string]string{
+		"zh;q=0, en-US;q=0":      "en",             // en-US;q=0 does not exclude en
+		"zh;q=0, en;q=0":         "zh-CN",          // en excludes en and en-GB-oxendict
+		"en-GB;q=0, en":          "en",             // en-GB;q=0 excludes en-GB-oxendict only
+		"en-GB, en;q=0.5":        "en-GB-oxendict", // filtering before truncation
+		"en-GB-oxendict-x, zh":   "en-GB-oxendict",
+		"en-GB-oxendict;q=0, en": "en",
+	} {
+		if got := c.Negotiate(header).String(); got != want {
+			t.Errorf("Negotiate(%q) = %s, want %s", header, got, want)
+		}
 	}
 }

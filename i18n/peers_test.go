@@ -2,11 +2,15 @@ package i18n
 
 import (
 	"cmp"
+	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
 
@@ -228,4 +232,64 @@ func checkSets(t *testing.T, source, header, want2, want8 string) {
 			t.Errorf("%s: %s languages: Negotiate(%q) = %s, want %s", source, set, header, got, want)
 		}
 	}
+}
+
+// peersTable is README's table of headers where go-i18n (x/text's parser and matcher)
+// and negotiator choose differently from us. The negotiator column was recorded with
+// negotiator 1.1.0 under node 20; "none" is its undefined (no acceptable language),
+// which leaves the choice to the application.
+var peersTable = []struct{ header, set, ours, goi18n, negotiator string }{
+	{"en-US;q=0, en", "2", "zh-CN", "en-US", "none"},
+	{"zh;q=0", "2", "en-US", "zh-CN", "none"},
+	{"zh-CN;q=0, zh", "8", "zh-TW", "zh-CN", "zh-TW"},
+	{"en;q=0.9, en-US;q=0.1, zh;q=0.5", "2", "zh-CN", "en-US", "zh-CN"},
+	{"zh;q=0.1, *", "2", "en-US", "zh-CN", "en-US"},
+	{"en-US-xx", "2", "en-US", "zh-CN", "none"},
+	{"de-DE-x, en;q=0.5", "8", "de-DE", "zh-CN", "en-US"},
+	{"en-US, bad_tag_xxxxxxxxxx", "2", "en-US", "zh-CN", "en-US"},
+	{"en;Q=0.5", "2", "en-US", "zh-CN", "en-US"},
+	{"fr", "2", "zh-CN", "en-US", "none"},
+	{"tlh", "2", "zh-CN", "en-US", "none"},
+	{"en-GB", "2", "en-US", "en-US", "none"},
+	{"zh-HK", "8", "zh-TW", "zh-TW", "none"},
+	{"da", "8", "nb", "nb", "none"},
+	{"zh, en-US", "2", "zh-CN", "zh-CN", "en-US"},
+}
+
+// TestPeersTable checks README's table: our column and go-i18n's, run side by side.
+func TestPeersTable(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalogs := sharedCatalogs(t)
+	for _, row := range peersTable {
+		if got := catalogs[row.set].Negotiate(row.header).String(); got != row.ours {
+			t.Errorf("%s languages: Negotiate(%q) = %s, the table says %s", row.set, row.header, got, row.ours)
+		}
+		if got := goi18nChoice(t, languageSets[row.set], row.header); got != row.goi18n {
+			t.Errorf("%s languages: go-i18n chooses %s for %q, the table says %s", row.set, got, row.header, row.goi18n)
+		}
+		line := fmt.Sprintf("| `%s` | %s | %s | %s | %s |", row.header, row.set, row.ours, row.goi18n, row.negotiator)
+		if !strings.Contains(string(readme), line+"\n") {
+			t.Errorf("README.md lacks the row %s", line)
+		}
+	}
+}
+
+// goi18nChoice returns the language go-i18n renders a message in for header over tags,
+// the first its default: each file's message is its own tag.
+func goi18nChoice(t *testing.T, tags []string, header string) string {
+	bundle := goi18n.NewBundle(language.Make(tags[0]))
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for path, f := range languageFiles(tags) {
+		if _, err := bundle.ParseMessageFileBytes(f.Data, path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msg, err := goi18n.NewLocalizer(bundle, header).Localize(&goi18n.LocalizeConfig{MessageID: "APP_NOT_FOUND"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msg
 }
