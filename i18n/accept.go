@@ -39,14 +39,14 @@ func splitAccept(values []string, list *[maxAcceptEntries]weighted) int {
 		limit := budget + maxLookahead // the furthest an element's comma may be
 		window := v[:min(len(v), limit+1)]
 		for off := 0; off < len(window) && n < len(list); {
-			elem, next, ok := cutElement(window[off:])
-			if !ok && len(v) > limit {
+			e, ok, size, next, comma := scanElement(window[off:])
+			if !comma && len(v) > limit {
 				return n // the element's comma lies beyond the lookahead
 			}
-			if off+len(trimOWSRight(elem)) > budget {
+			if off+size > budget {
 				return n // the element does not end within the bound
 			}
-			if e, ok := parseWeighted(elem); ok {
+			if ok {
 				list[n] = e
 				n++
 			}
@@ -57,28 +57,118 @@ func splitAccept(values []string, list *[maxAcceptEntries]weighted) int {
 	return n
 }
 
-// cutElement returns the first element of a list and the offset of what follows its
-// comma. It reports false when s ends before a comma does. Commas inside a quoted string
-// (a parameter value) do not end an element.
-func cutElement(s string) (elem string, next int, ok bool) {
-	i := indexShort(s, ',')
-	if indexShort(s[:max(i, 0)], '"') >= 0 || i < 0 && indexShort(s, '"') >= 0 {
-		if i = indexUnquoted(s, ','); i == len(s) {
-			i = -1
+// scanElement reads the list element at the start of s in one pass: RFC 9110's
+// language-range [ weight ], where any parameter other than q is allowed and ignored.
+// It returns the element (ok is false for a malformed or empty one), its length without
+// trailing white space, the offset just past the comma that ends it, and whether a comma
+// did (false: s ended first). A comma inside a quoted string does not end an element.
+func scanElement(s string) (e weighted, ok bool, size, next int, comma bool) {
+	i := skipOWS(s, 0)
+	start := i
+	if i < len(s) && s[i] == '*' {
+		i, ok = i+1, true
+	} else {
+		i, ok = scanRange(s, i)
+	}
+	e = weighted{rng: s[start:i], q: 1000}
+	ok = ok && i-start <= maxRangeLen
+	seenQ := false
+	for ok {
+		size, i = i, skipOWS(s, i)
+		if i == len(s) || s[i] != ';' {
+			break
+		}
+		name := skipOWS(s, i+1)
+		i = scanToken(s, name)
+		if i == name || i == len(s) || s[i] != '=' {
+			ok = false
+			break
+		}
+		value := i + 1
+		quoted := value < len(s) && s[value] == '"'
+		if quoted {
+			if i = scanQuoted(s, value); i < 0 {
+				return e, false, len(trimOWSRight(s)), len(s), false
+			}
+		} else if i = scanToken(s, value); i == value {
+			ok = false
+			break
+		}
+		if n := s[name : value-1]; n == "q" || n == "Q" {
+			e.q, ok = parseQ(s[value:i])
+			ok = ok && !quoted && !seenQ
+			seenQ = true
 		}
 	}
-	if i < 0 {
-		return s, len(s), false
+	switch {
+	case ok && i == len(s):
+		return e, true, size, len(s), false
+	case ok && s[i] == ',':
+		return e, true, size, i + 1, true
 	}
-	return s[:i], i + 1, true
+	// Malformed: the element runs to the next comma outside a quoted string.
+	j := indexUnquoted(s[i:], ',')
+	if j < 0 || i+j == len(s) {
+		return e, false, len(trimOWSRight(s)), len(s), false
+	}
+	return e, false, len(trimOWSRight(s[:i+j])), i + j + 1, true
 }
 
-// indexShort is strings.IndexByte for the short strings of a header, where a loop beats
-// a call.
-func indexShort(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
+// scanRange scans a basic language range of RFC 4647 §2.1 from s[i:]: subtags of 1 to 8
+// letters and digits, the first letters only, joined by "-" (or "_"). It returns where
+// the range's characters end and whether they form a range.
+func scanRange(s string, i int) (int, bool) {
+	ok, first, size := true, true, 0
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '-' || c == '_':
+			ok = ok && size > 0
+			first, size = false, 0
+			continue
+		case isAlpha(c):
+		case '0' <= c && c <= '9':
+			ok = ok && !first
+		default:
+			return i, ok && size > 0
+		}
+		size++
+		ok = ok && size <= 8
+	}
+	return i, ok && size > 0
+}
+
+// validRange reports whether s is "*" or a basic language range no longer than
+// maxRangeLen.
+func validRange(s string) bool {
+	if s == "*" {
+		return true
+	}
+	end, ok := scanRange(s, 0)
+	return ok && end == len(s) && len(s) <= maxRangeLen
+}
+
+func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// scanToken returns where the RFC 9110 token at s[i:] ends.
+func scanToken(s string, i int) int {
+	for ; i < len(s); i++ {
+		c := s[i]
+		if !isAlpha(c) && !('0' <= c && c <= '9') && strings.IndexByte("!#$%&'*+-.^_`|~", c) < 0 {
+			break
+		}
+	}
+	return i
+}
+
+// scanQuoted returns where the RFC 9110 quoted-string at s[i:] ends, or -1 when s ends
+// inside it.
+func scanQuoted(s string, i int) int {
+	for i++; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
 		}
 	}
 	return -1
@@ -87,121 +177,18 @@ func indexShort(s string, c byte) int {
 // indexUnquoted returns the index of the first c outside a quoted string, len(s) when
 // there is none, or -1 when s ends inside a quoted string.
 func indexUnquoted(s string, c byte) int {
-	quoted := false
 	for i := 0; i < len(s); i++ {
 		switch {
-		case quoted && s[i] == '\\':
-			i++
 		case s[i] == '"':
-			quoted = !quoted
-		case !quoted && s[i] == c:
+			if i = scanQuoted(s, i); i < 0 {
+				return -1
+			}
+			i--
+		case s[i] == c:
 			return i
 		}
 	}
-	if quoted {
-		return -1
-	}
 	return len(s)
-}
-
-// parseWeighted parses one list element: a language range, then optional parameters of
-// which only q counts. It reports false for an element that does not follow RFC 9110's
-// grammar, and for an empty one.
-func parseWeighted(elem string) (weighted, bool) {
-	rng, params, more := cutByte(elem, ';')
-	rng = trimOWS(rng)
-	if !validRange(rng) {
-		return weighted{}, false
-	}
-	e := weighted{rng: rng, q: 1000}
-	seenQ := false
-	for more {
-		i := indexUnquoted(params, ';')
-		if i < 0 {
-			return weighted{}, false
-		}
-		p := trimOWS(params[:i])
-		if more = i < len(params); more {
-			params = params[i+1:]
-		}
-		name, value, ok := cutByte(p, '=')
-		if !ok || !isToken(name) {
-			return weighted{}, false
-		}
-		if name != "q" && name != "Q" {
-			if !isToken(value) && !isQuoted(value) {
-				return weighted{}, false
-			}
-			continue
-		}
-		if e.q, ok = parseQ(value); !ok || seenQ {
-			return weighted{}, false
-		}
-		seenQ = true
-	}
-	return e, true
-}
-
-// validRange reports whether s is "*" or a basic language range of RFC 4647 §2.1 no longer
-// than maxRangeLen: subtags of 1 to 8 letters and digits, the first letters only, joined
-// by "-" or "_".
-func validRange(s string) bool {
-	if s == "*" {
-		return true
-	}
-	if len(s) == 0 || len(s) > maxRangeLen {
-		return false
-	}
-	first, size := true, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '-' || c == '_':
-			if size == 0 {
-				return false
-			}
-			first, size = false, 0
-			continue
-		case isAlpha(c), !first && '0' <= c && c <= '9':
-		default:
-			return false
-		}
-		if size++; size > 8 {
-			return false
-		}
-	}
-	return size > 0
-}
-
-func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-// isToken reports whether s is an RFC 9110 token.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isAlpha(c) && !('0' <= c && c <= '9') && !strings.ContainsRune("!#$%&'*+-.^_`|~", rune(c)) {
-			return false
-		}
-	}
-	return true
-}
-
-// isQuoted reports whether s is one RFC 9110 quoted-string.
-func isQuoted(s string) bool {
-	if len(s) < 2 || s[0] != '"' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case '"':
-			return i == len(s)-1
-		}
-	}
-	return false
 }
 
 // parseQ parses an RFC 9110 qvalue into thousandths: "0", "0.5", "0.125", "1", "1.000".
@@ -231,12 +218,11 @@ func parseQ(s string) (int, bool) {
 	return q, true
 }
 
-// trimOWS trims the optional white space of RFC 9110: spaces and tabs.
-func trimOWS(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
+func skipOWS(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
 	}
-	return trimOWSRight(s)
+	return i
 }
 
 func trimOWSRight(s string) string {
@@ -244,12 +230,4 @@ func trimOWSRight(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
-}
-
-// cutByte is strings.Cut for one byte.
-func cutByte(s string, c byte) (before, after string, found bool) {
-	if i := indexShort(s, c); i >= 0 {
-		return s[:i], s[i+1:], true
-	}
-	return s, "", false
 }
