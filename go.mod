@@ -1,6 +1,9 @@
 module github.com/apiswitch/errcode
 
-go 1.26.8
+// The go line is the lowest Go this module needs, and every importer inherits it as a
+// minimum: 1.26.0, because go-i18n v2.7.0, x/text v0.44.0 and x/tools v0.52.0 declare
+// go 1.26.0. It is not the toolchain we build with; use the latest 1.26 patch release.
+go 1.26.0
 
 require (
 	github.com/BurntSushi/toml v1.6.0

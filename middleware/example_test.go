@@ -133,3 +133,20 @@ func ExampleLocalizerFrom() {
 	fmt.Println(w.Body)
 	// Output: zh-CN: 正在为您扩容云硬盘
 }
+
+// A grpc-gateway error handler, or any code that chose the language itself, writes the
+// same body as WriteError without a request the middleware saw.
+func ExampleWriteErrorFor() {
+	cat, err := i18n.New(locales.FS)
+	if err != nil {
+		panic(err)
+	}
+	l, _ := cat.LocalizerFor("en-US")
+	w := httptest.NewRecorder()
+	middleware.WriteErrorFor(w, l, codes.TokenInvalid)
+	fmt.Println(w.Code, w.Header().Get("Content-Language"), w.Header().Get("WWW-Authenticate"))
+	fmt.Println(w.Body)
+	// Output:
+	// 401 en-US Bearer error="invalid_token"
+	// {"Code":10101,"Message":"The access token is invalid or has expired."}
+}

@@ -1,6 +1,7 @@
 package middleware
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -13,11 +14,13 @@ func logTo(l *slog.Logger) func(*http.Request, error) {
 		if logger == nil {
 			logger = slog.Default()
 		}
-		attrs := []slog.Attr{
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.String("error", err.Error()),
+		attrs := make([]slog.Attr, 0, 4)
+		ctx := context.Background()
+		if r != nil {
+			ctx = r.Context()
+			attrs = append(attrs, slog.String("method", r.Method), slog.String("path", r.URL.Path))
 		}
+		attrs = append(attrs, slog.String("error", err.Error()))
 		level := slog.LevelWarn
 		var pe *PanicError
 		if errors.As(err, &pe) {
@@ -26,6 +29,6 @@ func logTo(l *slog.Logger) func(*http.Request, error) {
 		} else if !errors.Is(err, ErrUnknownCode) && classify(err).status >= 500 {
 			level = slog.LevelError
 		}
-		logger.LogAttrs(r.Context(), level, "middleware: error response", attrs...)
+		logger.LogAttrs(ctx, level, "middleware: error response", attrs...)
 	}
 }

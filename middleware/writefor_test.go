@@ -1,0 +1,54 @@
+package middleware_test
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"testing"
+
+	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/middleware"
+)
+
+// TestWriteErrorForMatchesWriteError writes each error in each of the catalog's languages
+// twice, with WriteError under the middleware (?lang=) and with WriteErrorFor: the status,
+// the body bytes and every header must be the same.
+func TestWriteErrorForMatchesWriteError(t *testing.T) {
+	t.Parallel()
+	cat := templateCatalog(t)
+	errs := []error{
+		codes.AppNotFound,
+		codes.TokenInvalid,
+		&codes.Error{Code: codes.Forbidden, Status: http.StatusUnauthorized},
+		codes.New(codes.VolNameConflict).With("Name", "data"),
+		codes.Wrap(errors.New("dial tcp 10.0.0.7:5432"), codes.InternalError),
+		&codes.Error{Code: codes.InternalError, Status: http.StatusBadGateway},
+		fmt.Errorf("load: %w", codes.VolExpandContinue),
+		errors.New("not ours"),
+		codes.Code(99999),
+		nil,
+	}
+	quiet := middleware.OnError(func(*http.Request, error) {})
+	for _, tag := range cat.Languages() {
+		for _, err := range errs {
+			h := middleware.New(cat, quiet)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Vary", "Origin")
+				middleware.WriteError(w, r, err)
+			}))
+			want := serve(h, request("GET", "/?lang="+tag.String(), ""))
+			l, ok := cat.LocalizerFor(tag.String())
+			if !ok {
+				t.Fatalf("LocalizerFor(%s) failed", tag)
+			}
+			got := httptest.NewRecorder()
+			got.Header().Set("Vary", "Origin")
+			middleware.WriteErrorFor(got, l, err)
+			if got.Code != want.Code || got.Body.String() != want.Body.String() || !reflect.DeepEqual(got.Header(), want.Header()) {
+				t.Errorf("%s, %v:\nWriteErrorFor %d %v %s\nWriteError    %d %v %s",
+					tag, err, got.Code, got.Header(), got.Body, want.Code, want.Header(), want.Body)
+			}
+		}
+	}
+}
