@@ -53,9 +53,10 @@ func (c *Catalog) Localizer(acceptLanguage ...string) Localizer {
 	return Localizer{s: s, lang: s.neg.negotiate(acceptLanguage)}
 }
 
-// LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter. It
-// reports false, and returns the default language's Localizer, when tag is not a language
-// the catalog can answer in.
+// LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter: the
+// language a header holding only that tag would choose (en-GB gives en-US, zh_tw gives
+// zh-CN). It reports false, and returns the default language's Localizer, when no language
+// of the catalog matches tag or tag is not a language range.
 func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 	s := c.cur.Load()
 	i := s.neg.find(tag)

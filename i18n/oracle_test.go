@@ -41,6 +41,7 @@ type oracle struct {
 	fallback []int          // the catalog's fallback order, tested on its own
 	matcher  language.Matcher
 	memo     map[string]oracleXText // xtext's answers, which only cost time
+	anyMemo  map[string]bool        // matchesAny's answers
 }
 
 type oracleXText struct {
@@ -66,7 +67,7 @@ type oracleScore struct {
 }
 
 func newOracle(tags []language.Tag, fallback []int) *oracle {
-	return &oracle{tags: tags, fallback: fallback, matcher: language.NewMatcher(tags), memo: map[string]oracleXText{}}
+	return &oracle{tags: tags, fallback: fallback, matcher: language.NewMatcher(tags), memo: map[string]oracleXText{}, anyMemo: map[string]bool{}}
 }
 
 // negotiate returns the index of the language the oracle chooses.
@@ -171,6 +172,15 @@ func lookupTruncations(rng string) []string {
 
 // matchesAny reports whether rng matches some language by filtering or lookup.
 func (o *oracle) matchesAny(rng string) bool {
+	m, ok := o.anyMemo[rng]
+	if !ok {
+		m = o.matchesAnySlow(rng)
+		o.anyMemo[rng] = m
+	}
+	return m
+}
+
+func (o *oracle) matchesAnySlow(rng string) bool {
 	for _, tag := range o.tags {
 		s := strings.ToLower(tag.String())
 		if s == rng || strings.HasPrefix(s, rng+"-") {
