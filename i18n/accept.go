@@ -63,48 +63,22 @@ func splitAccept(values []string, list *[maxAcceptEntries]weighted) int {
 // trailing white space, the offset just past the comma that ends it, and whether a comma
 // did (false: s ended first). A comma inside a quoted string does not end an element.
 func scanElement(s string) (e weighted, ok bool, size, next int, comma bool) {
-	i := skipOWS(s, 0)
-	start := i
+	start := skipOWS(s, 0)
+	i := start
 	if i < len(s) && s[i] == '*' {
 		i, ok = i+1, true
 	} else {
 		i, ok = scanRange(s, i)
 	}
 	e = weighted{rng: s[start:i], q: 1000}
-	ok = ok && i-start <= maxRangeLen
-	seenQ := false
-	for ok {
-		size, i = i, skipOWS(s, i)
-		if i == len(s) || s[i] != ';' {
-			break
+	if ok && i-start <= maxRangeLen {
+		i, size, ok = scanParams(s, i, &e.q)
+		switch {
+		case ok && i == len(s):
+			return e, true, size, len(s), false
+		case ok && s[i] == ',':
+			return e, true, size, i + 1, true
 		}
-		name := skipOWS(s, i+1)
-		i = scanToken(s, name)
-		if i == name || i == len(s) || s[i] != '=' {
-			ok = false
-			break
-		}
-		value := i + 1
-		quoted := value < len(s) && s[value] == '"'
-		if quoted {
-			if i = scanQuoted(s, value); i < 0 {
-				return e, false, len(trimOWSRight(s)), len(s), false
-			}
-		} else if i = scanToken(s, value); i == value {
-			ok = false
-			break
-		}
-		if n := s[name : value-1]; n == "q" || n == "Q" {
-			e.q, ok = parseQ(s[value:i])
-			ok = ok && !quoted && !seenQ
-			seenQ = true
-		}
-	}
-	switch {
-	case ok && i == len(s):
-		return e, true, size, len(s), false
-	case ok && s[i] == ',':
-		return e, true, size, i + 1, true
 	}
 	// Malformed: the element runs to the next comma outside a quoted string.
 	j := indexUnquoted(s[i:], ',')
@@ -112,6 +86,41 @@ func scanElement(s string) (e weighted, ok bool, size, next int, comma bool) {
 		return e, false, len(trimOWSRight(s)), len(s), false
 	}
 	return e, false, len(trimOWSRight(s[:i+j])), i + j + 1, true
+}
+
+// scanParams reads the parameters after a range, from s[i:], into q: any number of
+// OWS ";" OWS name "=" value, where value is a token or a quoted string, with at most
+// one q, whose value is a qvalue. It returns where it stopped, where the last parameter
+// (or the range) ended, and whether the parameters are well formed.
+func scanParams(s string, i int, q *int) (stop, size int, ok bool) {
+	seenQ := false
+	for {
+		size, i = i, skipOWS(s, i)
+		if i == len(s) || s[i] != ';' {
+			return i, size, true
+		}
+		name := skipOWS(s, i+1)
+		i = scanToken(s, name)
+		if i == name || i == len(s) || s[i] != '=' {
+			return i, size, false
+		}
+		value := i + 1
+		quoted := value < len(s) && s[value] == '"'
+		if quoted {
+			i = scanQuoted(s, value)
+		} else {
+			i = scanToken(s, value)
+		}
+		if i < 0 || i == value {
+			return value, size, false
+		}
+		if n := s[name : value-1]; n == "q" || n == "Q" {
+			if *q, ok = parseQ(s[value:i]); !ok || quoted || seenQ {
+				return i, size, false
+			}
+			seenQ = true
+		}
+	}
 }
 
 // scanRange scans a basic language range of RFC 4647 §2.1 from s[i:]: subtags of 1 to 8
