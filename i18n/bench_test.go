@@ -2,6 +2,8 @@ package i18n
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -133,5 +135,34 @@ func BenchmarkMessageTemplate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		l.Message(codes.AppNotFound, data)
+	}
+}
+
+// BenchmarkNegotiateManyLanguages negotiates, uncached, the costliest kind of header for
+// a catalog of zh-CN and 100 English variants: 32 "en" ranges of rising q, so that each
+// range matches every variant and only the last gives them their weight; and "*", which
+// covers every variant but one.
+func BenchmarkNegotiateManyLanguages(b *testing.B) {
+	tags := []string{"zh-CN"}
+	for r := 'A'; r <= 'Z' && len(tags) <= 100; r++ {
+		for s := 'A'; s <= 'Z' && len(tags) <= 100; s++ {
+			region, err := language.ParseRegion(string([]rune{r, s}))
+			if tag := "en-" + region.Canonicalize().String(); err == nil && region.IsCountry() && !slices.Contains(tags, tag) {
+				tags = append(tags, tag)
+			}
+		}
+	}
+	c := catalogOf(b, tags)
+	var rising []string
+	for i := range maxAcceptEntries {
+		rising = append(rising, "en;q=0.0"+strconv.Itoa(10+i))
+	}
+	for name, header := range map[string]string{"rising": strings.Join(rising, ","), "star": "en-US;q=0, *"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Localizer(header, "") // two lines: past the header cache
+			}
+		})
 	}
 }

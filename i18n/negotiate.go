@@ -87,11 +87,12 @@ func (n *negotiator) rangeInfo(rng string) *rangeInfo {
 	return ri
 }
 
-// choose returns the language of highest quality (see quality). Equal qualities go to a
+// choose returns the language of highest quality (see source). Equal qualities go to a
 // language a range names over one only "*" covers, then to the earlier range, then to the
 // language that range prefers. When no language has a quality above 0 it returns the
 // first language in fallback order that the header does not exclude, else the default.
 func (n *negotiator) choose(prefs []weighted) int {
+	src := sources{prefs: prefs}
 	best, bestQ, star := -1, 0, -1
 	for j, p := range prefs {
 		if p.info == nil {
@@ -104,7 +105,7 @@ func (n *negotiator) choose(prefs []weighted) int {
 			continue
 		}
 		for _, t := range p.info.order {
-			if quality(prefs, t) == j {
+			if src.of(t) == j {
 				best, bestQ = t, p.q
 				break
 			}
@@ -112,7 +113,7 @@ func (n *negotiator) choose(prefs []weighted) int {
 	}
 	if star >= 0 && prefs[star].q > bestQ {
 		for _, t := range n.fallback {
-			if quality(prefs, t) == star {
+			if src.of(t) == star {
 				return t
 			}
 		}
@@ -121,14 +122,33 @@ func (n *negotiator) choose(prefs []weighted) int {
 		return best
 	}
 	for _, t := range n.fallback {
-		if quality(prefs, t) < 0 {
+		if src.of(t) < 0 {
 			return t
 		}
 	}
 	return 0
 }
 
-// quality returns the index of the element of prefs that gives language t its quality,
+// sources remembers source's answers during one choice, so that a header of many ranges
+// that each match many languages costs each language one look at the header.
+type sources struct {
+	prefs []weighted
+	memo  [256]int8 // source + 2; 0 for not yet known
+}
+
+func (s *sources) of(t int) int {
+	if t >= len(s.memo) {
+		return source(s.prefs, t)
+	}
+	if m := s.memo[t]; m != 0 {
+		return int(m) - 2
+	}
+	src := source(s.prefs, t)
+	s.memo[t] = int8(src + 2)
+	return src
+}
+
+// source returns the index of the element of prefs that gives language t its quality,
 // or -1 when none does. That is, in this order of precedence:
 //
 //   - the longest range that matches t by RFC 4647 §3.3 basic filtering (en-US for en-US,
@@ -140,7 +160,7 @@ func (n *negotiator) choose(prefs []weighted) int {
 //   - "*", which RFC 9110 gives every language no other range matches.
 //
 // Among several, the highest q wins, then the first.
-func quality(prefs []weighted, t int) int {
+func source(prefs []weighted, t int) int {
 	src, size, q := -1, -1, -1
 	for j, p := range prefs {
 		if p.info != nil && p.info.filter.has(t) && (p.info.size > size || p.info.size == size && p.q > q) {
