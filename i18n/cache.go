@@ -35,8 +35,13 @@ func newEntry[V any](h uint64, key string, val V) *cacheEntry[V] {
 	return &cacheEntry[V]{hash: h, key: strings.Clone(key), val: val}
 }
 
+// init readies a cache in place: its atomics must not be copied.
+func (c *cache[V]) init() { c.seed = maphash.MakeSeed() }
+
 func newCache[V any]() *cache[V] {
-	return &cache[V]{seed: maphash.MakeSeed()}
+	c := new(cache[V])
+	c.init()
+	return c
 }
 
 // get returns the value cached for key.

@@ -15,9 +15,9 @@ type negotiator struct {
 	lower    []string       // lower-case tags, for RFC 4647 prefix matching
 	bases    []language.Base
 	matcher  language.Matcher
-	fallback []int              // every language index, in the order of fallbackOrder
-	headers  *cache[int]        // whole Accept-Language values
-	ranges   *cache[*rangeInfo] // language ranges as sent
+	fallback []int             // every language index, in the order of fallbackOrder
+	headers  cache[int]        // whole Accept-Language values
+	ranges   cache[*rangeInfo] // language ranges as sent
 }
 
 // newNegotiator returns a negotiator over langs, the default language first, configured
@@ -29,9 +29,9 @@ func newNegotiator(langs []language.Tag, o options) *negotiator {
 		bases:    make([]language.Base, len(langs)),
 		matcher:  language.NewMatcher(langs),
 		fallback: fallbackOrder(langs, o.fallback),
-		headers:  newCache[int](),
-		ranges:   newCache[*rangeInfo](),
 	}
+	n.headers.init()
+	n.ranges.init()
 	for i, tag := range langs {
 		n.lower[i] = strings.ToLower(tag.String())
 		n.bases[i] = explicitBase(tag)
