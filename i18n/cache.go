@@ -14,14 +14,19 @@ const (
 
 // A cache is a bounded map from strings to values that keeps serving the keys that recur,
 // however many distinct keys arrive: a fixed array of sets, each replacing its entries
-// by CLOCK (an entry read since the hand last passed it gets a second chance). Reads and
-// writes take no lock: a writer swaps one entry in with a compare-and-swap, and gives up,
-// storing nothing, when another writer got there first. Keys are hashed with a random
-// seed, so a sender cannot aim its keys at one set.
+// by CLOCK (an entry read since the hand last passed it gets a second chance, and junk is
+// never read again). Reads and writes take no lock: a writer swaps one entry in with a
+// compare-and-swap, and gives up, storing nothing, when another writer got there first.
+// Keys are hashed with a random seed, so a sender cannot aim its keys at one set.
 type cache[V any] struct {
 	seed  maphash.Seed
 	slots [cacheSets * cacheWays]atomic.Pointer[cacheEntry[V]]
-	hands [cacheSets]atomic.Uint32
+	// hashes holds each slot's key hash, so that a lookup reads one cache line per set
+	// and follows a pointer only on a likely hit. A writer stores it after the slot, so
+	// that it may briefly disagree: the entry's own hash and key decide, and a
+	// disagreement costs a miss, never a wrong answer.
+	hashes [cacheSets * cacheWays]atomic.Uint64
+	hands  [cacheSets]atomic.Uint32
 }
 
 type cacheEntry[V any] struct {
@@ -29,10 +34,6 @@ type cacheEntry[V any] struct {
 	key  string
 	val  V
 	used atomic.Bool // read since the CLOCK hand last passed
-}
-
-func newEntry[V any](h uint64, key string, val V) *cacheEntry[V] {
-	return &cacheEntry[V]{hash: h, key: strings.Clone(key), val: val}
 }
 
 // init readies a cache in place: its atomics must not be copied.
@@ -47,55 +48,63 @@ func newCache[V any]() *cache[V] {
 // get returns the value cached for key.
 func (c *cache[V]) get(key string) (V, bool) {
 	h := maphash.String(c.seed, key)
-	set := c.set(h)
-	for i := range set {
-		e := set[i].Load()
-		if e == nil {
-			break // a set fills from its first slot and never empties one
+	if e := c.find(h, key); e != nil {
+		if !e.used.Load() {
+			e.used.Store(true)
 		}
-		if e.hash == h && e.key == key {
-			if !e.used.Load() {
-				e.used.Store(true)
-			}
-			return e.val, true
-		}
+		return e.val, true
 	}
 	var zero V
 	return zero, false
 }
 
-// put caches val for key, replacing an entry not read since the hand last passed it. It
-// keeps a copy of key, never the caller's backing array (a whole request header).
+// find returns the entry of key, whose hash is h, or nil.
+func (c *cache[V]) find(h uint64, key string) *cacheEntry[V] {
+	base := int(h%cacheSets) * cacheWays
+	for i := base; i < base+cacheWays; i++ {
+		if c.hashes[i].Load() != h {
+			continue
+		}
+		if e := c.slots[i].Load(); e != nil && e.hash == h && e.key == key {
+			return e
+		}
+	}
+	return nil
+}
+
+// put caches val for key, in an empty slot of its set or else in place of an entry not
+// read since the CLOCK hand last passed it. It keeps a copy of key, never the caller's
+// backing array (a whole request header).
 func (c *cache[V]) put(key string, val V) {
 	h := maphash.String(c.seed, key)
-	set := c.set(h)
-	for i := range set {
-		e := set[i].Load()
-		if e == nil {
-			set[i].CompareAndSwap(nil, newEntry(h, key, val))
-			return
-		}
-		if e.hash == h && e.key == key {
+	if c.find(h, key) != nil {
+		return
+	}
+	base := int(h%cacheSets) * cacheWays
+	for i := base; i < base+cacheWays; i++ {
+		if c.slots[i].Load() == nil {
+			c.store(i, nil, h, key, val)
 			return
 		}
 	}
 	hand := &c.hands[h%cacheSets]
 	for range 2 * cacheWays {
-		slot := &set[hand.Add(1)%cacheWays]
-		e := slot.Load()
+		i := base + int(hand.Add(1)%cacheWays)
+		e := c.slots[i].Load()
 		if e.used.Load() {
 			e.used.Store(false)
 			continue
 		}
-		slot.CompareAndSwap(e, newEntry(h, key, val))
+		c.store(i, e, h, key, val)
 		return
 	}
 }
 
-// set returns the slots of the set that holds hash h.
-func (c *cache[V]) set(h uint64) []atomic.Pointer[cacheEntry[V]] {
-	i := int(h%cacheSets) * cacheWays
-	return c.slots[i : i+cacheWays]
+// store replaces old in slot i by a new entry, unless another writer replaced it first.
+func (c *cache[V]) store(i int, old *cacheEntry[V], h uint64, key string, val V) {
+	if c.slots[i].CompareAndSwap(old, &cacheEntry[V]{hash: h, key: strings.Clone(key), val: val}) {
+		c.hashes[i].Store(h)
+	}
 }
 
 // len returns the number of cached keys.
