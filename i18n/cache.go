@@ -19,14 +19,19 @@ const (
 // compare-and-swap, and gives up, storing nothing, when another writer got there first.
 // Keys are hashed with a random seed, so a sender cannot aim its keys at one set.
 type cache[V any] struct {
-	seed  maphash.Seed
-	slots [cacheSets * cacheWays]atomic.Pointer[cacheEntry[V]]
-	// hashes holds each slot's key hash, so that a lookup reads one cache line per set
-	// and follows a pointer only on a likely hit. A writer stores it after the slot, so
-	// that it may briefly disagree: the entry's own hash and key decide, and a
-	// disagreement costs a miss, never a wrong answer.
-	hashes [cacheSets * cacheWays]atomic.Uint64
-	hands  [cacheSets]atomic.Uint32
+	seed maphash.Seed
+	sets [cacheSets]cacheSet[V]
+}
+
+// A cacheSet holds cacheWays entries. It fills from its first slot and never empties one.
+type cacheSet[V any] struct {
+	// hashes holds each slot's key hash, so that a lookup reads one cache line and
+	// follows a pointer only on a likely hit. A writer stores it after the slot, so that
+	// it may briefly disagree: the entry's own hash and key decide, and a disagreement
+	// costs a miss, never a wrong answer.
+	hashes [cacheWays]atomic.Uint64
+	slots  [cacheWays]atomic.Pointer[cacheEntry[V]]
+	hand   atomic.Uint32
 }
 
 type cacheEntry[V any] struct {
@@ -60,13 +65,12 @@ func (c *cache[V]) get(key string) (V, bool) {
 
 // find returns the entry of key, whose hash is h, or nil.
 func (c *cache[V]) find(h uint64, key string) *cacheEntry[V] {
-	base := int(h%cacheSets) * cacheWays
-	for i := base; i < base+cacheWays; i++ {
-		if c.hashes[i].Load() != h {
-			continue
-		}
-		if e := c.slots[i].Load(); e != nil && e.hash == h && e.key == key {
-			return e
+	set := &c.sets[h%cacheSets]
+	for i := range set.hashes {
+		if set.hashes[i].Load() == h {
+			if e := set.slots[i].Load(); e != nil && e.hash == h && e.key == key {
+				return e
+			}
 		}
 	}
 	return nil
@@ -80,39 +84,40 @@ func (c *cache[V]) put(key string, val V) {
 	if c.find(h, key) != nil {
 		return
 	}
-	base := int(h%cacheSets) * cacheWays
-	for i := base; i < base+cacheWays; i++ {
-		if c.slots[i].Load() == nil {
-			c.store(i, nil, h, key, val)
+	set := &c.sets[h%cacheSets]
+	for i := range set.slots {
+		if set.slots[i].Load() == nil {
+			set.store(i, nil, h, key, val)
 			return
 		}
 	}
-	hand := &c.hands[h%cacheSets]
 	for range 2 * cacheWays {
-		i := base + int(hand.Add(1)%cacheWays)
-		e := c.slots[i].Load()
+		i := set.hand.Add(1) % cacheWays
+		e := set.slots[i].Load()
 		if e.used.Load() {
 			e.used.Store(false)
 			continue
 		}
-		c.store(i, e, h, key, val)
+		set.store(int(i), e, h, key, val)
 		return
 	}
 }
 
 // store replaces old in slot i by a new entry, unless another writer replaced it first.
-func (c *cache[V]) store(i int, old *cacheEntry[V], h uint64, key string, val V) {
-	if c.slots[i].CompareAndSwap(old, &cacheEntry[V]{hash: h, key: strings.Clone(key), val: val}) {
-		c.hashes[i].Store(h)
+func (s *cacheSet[V]) store(i int, old *cacheEntry[V], h uint64, key string, val V) {
+	if s.slots[i].CompareAndSwap(old, &cacheEntry[V]{hash: h, key: strings.Clone(key), val: val}) {
+		s.hashes[i].Store(h)
 	}
 }
 
 // len returns the number of cached keys.
 func (c *cache[V]) len() int {
 	n := 0
-	for i := range c.slots {
-		if c.slots[i].Load() != nil {
-			n++
+	for i := range c.sets {
+		for j := range c.sets[i].slots {
+			if c.sets[i].slots[j].Load() != nil {
+				n++
+			}
 		}
 	}
 	return n
