@@ -27,15 +27,14 @@ type cache[V any] struct {
 type cacheSet[V any] struct {
 	// hashes holds each slot's key hash, so that a lookup reads one cache line and
 	// follows a pointer only on a likely hit. A writer stores it after the slot, so that
-	// it may briefly disagree: the entry's own hash and key decide, and a disagreement
-	// costs a miss, never a wrong answer.
+	// it may briefly disagree: the entry's key decides, and a disagreement costs a miss,
+	// never a wrong answer.
 	hashes [cacheWays]atomic.Uint64
 	slots  [cacheWays]atomic.Pointer[cacheEntry[V]]
 	hand   atomic.Uint32
 }
 
 type cacheEntry[V any] struct {
-	hash uint64
 	key  string
 	val  V
 	used atomic.Bool // read since the CLOCK hand last passed
@@ -68,7 +67,7 @@ func (c *cache[V]) find(h uint64, key string) *cacheEntry[V] {
 	set := &c.sets[h%cacheSets]
 	for i := range set.hashes {
 		if set.hashes[i].Load() == h {
-			if e := set.slots[i].Load(); e != nil && e.hash == h && e.key == key {
+			if e := set.slots[i].Load(); e != nil && e.key == key {
 				return e
 			}
 		}
@@ -105,7 +104,7 @@ func (c *cache[V]) put(key string, val V) {
 
 // store replaces old in slot i by a new entry, unless another writer replaced it first.
 func (s *cacheSet[V]) store(i int, old *cacheEntry[V], h uint64, key string, val V) {
-	if s.slots[i].CompareAndSwap(old, &cacheEntry[V]{hash: h, key: strings.Clone(key), val: val}) {
+	if s.slots[i].CompareAndSwap(old, &cacheEntry[V]{key: strings.Clone(key), val: val}) {
 		s.hashes[i].Store(h)
 	}
 }
