@@ -35,6 +35,9 @@ type Catalog struct {
 // as fatal, a server may serve the rest and report them (see Status).
 func New(fsys fs.FS, opts ...Option) (*Catalog, error) {
 	c := &Catalog{opts: newOptions(opts), langs: map[language.Tag]*langState{}}
+	if c.opts.err != nil {
+		return nil, c.opts.err
+	}
 	err := c.Reload(fsys)
 	if c.cur.Load() == nil {
 		return nil, err
@@ -61,9 +64,10 @@ func (c *Catalog) Localizer(acceptLanguage ...string) Localizer {
 	return Localizer{s: s, lang: s.neg.negotiate(acceptLanguage)}
 }
 
-// LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter. It
-// reports false, and returns the default language's Localizer, when tag is not a language
-// the catalog can answer in.
+// LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter: the
+// language a header holding only that tag would choose (en-GB gives en-US, zh_tw gives
+// zh-CN). It reports false, and returns the default language's Localizer, when no language
+// of the catalog matches tag or tag is not a language range.
 func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 	s := c.cur.Load()
 	i := s.neg.find(tag)
@@ -71,23 +75,6 @@ func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 		return Localizer{s: s}, false
 	}
 	return Localizer{s: s, lang: i}, true
-}
-
-// Negotiate returns the language Localizer would choose.
-func (c *Catalog) Negotiate(acceptLanguage ...string) language.Tag {
-	return c.Localizer(acceptLanguage...).Tag()
-}
-
-// Message renders code in lang, with the same fallbacks as Localizer.Message. A lang the
-// catalog does not have is matched to the closest one it has (en to en-US), else the
-// default language.
-func (c *Catalog) Message(lang language.Tag, code codes.Code, data map[string]any) string {
-	s := c.cur.Load()
-	i := slices.Index(s.langs, lang)
-	if i < 0 {
-		i = max(s.neg.find(lang.String()), 0)
-	}
-	return s.message(i, code, data)
 }
 
 // Languages returns the catalog's languages, the default first.

@@ -37,23 +37,36 @@
 //
 // # Negotiation
 //
-// Negotiate reads Accept-Language values by RFC 9110 §12.5.4 and RFC 4647 lookup, and
-// always answers one of the catalog's languages:
+// Catalog.Localizer reads Accept-Language values by RFC 9110 §12.5.4 and RFC 4647 and
+// always answers one of the catalog's languages, never 406:
 //
-//   - a malformed entry drops that entry only, not the whole header;
-//   - q is read in either case (q=0.8, Q=0.8); other parameters are ignored;
-//   - q=0 makes a language not acceptable: "zh;q=0, en" and "zh;q=0" both give en-US;
-//   - "*" stands for the default language;
-//   - several header lines count as one list, joined by commas;
-//   - zh-TW, zh-HK and zh-Hant give zh-CN; en-GB gives en-US;
-//   - a language with no acceptable match, such as fr, gives the default language;
-//   - only the entries wholly inside the first 500 bytes, and at most 32 of them, are read,
-//     so a 1 MiB header costs no more than a short one.
+//   - a language's weight is the q of the most specific range that matches it by basic
+//     filtering: "en;q=0, en-US" gives en-US, "en-US;q=0, en" does not;
+//   - q=0 makes a language not acceptable: "zh;q=0" gives en-US;
+//   - when a range's best language is excluded, its next one is tried: with en-US and
+//     en-GB, "en-US;q=0, en" gives en-GB;
+//   - a range with unknown trailing subtags is truncated as lookup does: "en-US-xx" gives
+//     en-US;
+//   - a range that matches nothing that way takes x/text's equivalents: zh-TW, zh-HK and
+//     zh-Hant give zh-CN, en-GB gives en-US; a Low-confidence match across languages (tlh
+//     to en-US) is none;
+//   - "*" is every language no other range names, with its own q;
+//   - equal weights go to a named language over one "*" covers, then to the earlier range,
+//     then to the range's exact language, x/text's closest and the fallback order;
+//   - with nothing acceptable, the default language, or if it is excluded the first
+//     language of the fallback order (see FallbackOrder) that is not;
+//   - tags and q are case-insensitive, "_" reads as "-", other parameters are ignored, a
+//     malformed element is dropped alone, and several header lines are one list;
+//   - only elements that end within the first 500 bytes, and at most 32 of them, are
+//     read, so a 1 MiB header costs no more than a short one.
 //
-// Each distinct language range is matched once with golang.org/x/text's Matcher (by its
-// index, never its returned tag) and remembered in a bounded cache, so that a typical
-// browser header negotiates in tens of nanoseconds with no allocation and memory stays
-// bounded whatever headers arrive.
+// Catalog.LocalizerFor chooses for a single tag, as from a ?lang= parameter, what a header
+// holding only that tag would.
+//
+// Each distinct header and language range is worked out once and kept in bounded caches
+// (CLOCK eviction, no locks), so a browser header negotiates in tens of nanoseconds with
+// no allocation, the headers that recur stay cached whatever else arrives, and memory
+// stays bounded.
 //
 // # Rendering
 //

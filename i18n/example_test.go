@@ -98,8 +98,25 @@ func ExampleCatalog_Reload() {
 	err := cat.Reload(fstest.MapFS{"zh-CN.toml": {Data: []byte(`APP_NOT_FOUND = `)}})
 	fmt.Println(err != nil)
 	// The old catalog keeps serving.
-	fmt.Println(cat.Negotiate("en"), cat.Localizer().Message(codes.AppNotFound, nil))
+	fmt.Println(cat.Localizer("en").Tag(), cat.Localizer().Message(codes.AppNotFound, nil))
 	// Output:
 	// true
 	// zh-CN 未找到应用
+}
+
+func ExampleFallbackOrder() {
+	fsys := fstest.MapFS{
+		"zh-CN.toml": {Data: []byte(`APP_NOT_FOUND = "未找到应用"`)},
+		"en-US.toml": {Data: []byte(`APP_NOT_FOUND = "The app was not found."`)},
+		"fr-FR.toml": {Data: []byte(`APP_NOT_FOUND = "L'application est introuvable."`)},
+	}
+	byDefault, _ := i18n.New(fsys)
+	french, _ := i18n.New(fsys, i18n.FallbackOrder("fr-FR"))
+	// Not Chinese, and nothing else the catalog has: the fallback order decides.
+	for _, cat := range []*i18n.Catalog{byDefault, french} {
+		fmt.Println(cat.Localizer("zh;q=0, ja").Tag())
+	}
+	// Output:
+	// en-US
+	// fr-FR
 }

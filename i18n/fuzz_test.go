@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -22,32 +21,6 @@ func asciiCase(s string, upper bool) string {
 		}
 	}
 	return string(b)
-}
-
-func FuzzNegotiate(f *testing.F) {
-	for _, s := range []string{
-		"zh-CN,zh;q=0.9,en;q=0.8", "en-US,en;q=0.9", "en-GB", "zh-TW", "fr", "zh;q=0", "zh;q=0, en",
-		"en-US, bad_tag_xxxxxxxxxx", "en;Q=0.5", "*", "", ";;,,", "en;q=1.000;x=y", "zh-Hant-TW;q=0.1",
-	} {
-		f.Add(s, "")
-	}
-	f.Add("fr", "en")
-	c := mustNew(f)
-	langs := c.Languages()
-	f.Fuzz(func(t *testing.T, a, b string) {
-		got := c.Negotiate(a, b)
-		if !slices.Contains(langs, got) {
-			t.Fatalf("Negotiate(%q, %q) = %s, not a catalog language", a, b, got)
-		}
-		upper := c.Negotiate(asciiCase(a, true), asciiCase(b, true))
-		lower := c.Negotiate(asciiCase(a, false), asciiCase(b, false))
-		if upper != got || lower != got {
-			t.Fatalf("Negotiate(%q, %q) = %s, upper case %s, lower case %s", a, b, got, upper, lower)
-		}
-		if l, ok := c.LocalizerFor(a); ok && !slices.Contains(langs, l.Tag()) {
-			t.Fatalf("LocalizerFor(%q) = %s", a, l)
-		}
-	})
 }
 
 // FuzzLoad loads any file as zh-CN.toml. Whatever loads renders every message, with data

@@ -302,7 +302,7 @@ func TestNewLanguageFromFileName(t *testing.T) {
 
 func TestDefaultLanguageOption(t *testing.T) {
 	fsys := fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file(enOK)}
-	c, err := New(fsys, DefaultLanguage(language.AmericanEnglish))
+	c, err := New(fsys, DefaultLanguage("en-US"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"fmt"
+
 	"golang.org/x/text/language"
 
 	"github.com/apiswitch/errcode/codes"
@@ -16,6 +18,9 @@ type options struct {
 	onProblem   func(Problem)
 	complete    bool
 	load        loadOptions
+
+	fallback []language.Tag // FallbackOrder
+	err      error          // the first invalid option, returned by New
 }
 
 func newOptions(opts []Option) options {
@@ -27,9 +32,15 @@ func newOptions(opts []Option) options {
 }
 
 // DefaultLanguage sets the language used when negotiation finds no match and the first
-// fallback of every message. It must have a message file. The default is zh-CN.
-func DefaultLanguage(tag language.Tag) Option {
-	return func(o *options) { o.defaultLang = tag }
+// fallback of every message, as a BCP 47 tag such as "en-US" (case and "_" for "-" do not
+// matter). It must have a message file. The default is zh-CN; New reports a tag that does
+// not parse.
+func DefaultLanguage(tag string) Option {
+	return func(o *options) {
+		if t, ok := o.parseTag("DefaultLanguage", tag); ok {
+			o.defaultLang = t
+		}
+	}
 }
 
 // OnProblem sets a function told about missing translations and messages rendered without
@@ -52,4 +63,33 @@ type Problem struct {
 	Lang language.Tag
 	Code codes.Code
 	Err  error
+}
+
+// FallbackOrder sets the languages to answer in, in this order, when the header excludes
+// the default language with q=0 ("zh;q=0") and names nothing else the catalog has. Tags
+// the catalog has no file for are skipped, so one order can outlive a reload. The
+// catalog's other languages follow in the default order: the default language's own
+// relatives (zh-TW after zh-CN), then English, then the rest by tag. New reports a tag
+// that does not parse.
+func FallbackOrder(tags ...string) Option {
+	return func(o *options) {
+		o.fallback = o.fallback[:0]
+		for _, s := range tags {
+			if t, ok := o.parseTag("FallbackOrder", s); ok {
+				o.fallback = append(o.fallback, t)
+			}
+		}
+	}
+}
+
+// parseTag parses the tag an option was given, recording the first error.
+func (o *options) parseTag(option, s string) (language.Tag, bool) {
+	t, err := language.Parse(normalizeRange(s))
+	if err != nil {
+		if o.err == nil {
+			o.err = fmt.Errorf("i18n: %s(%q): %w", option, s, err)
+		}
+		return language.Und, false
+	}
+	return t, true
 }
