@@ -19,10 +19,10 @@
 //
 // # Messages and descriptions
 //
-// The Message column shows each message as written in the language's file, placeholders
-// ({{.Name}}) included; a code the language has not translated shows what the server sends
-// instead, the default language's message, else the code's name. The description column is
-// the entry's description in the language's file, else the default language's (translators
-// copy it from the source), else empty. The example bodies are rendered by the catalog
-// exactly as the server renders them.
+// The Message column shows each message as its file writes it, placeholders ({{.Name}})
+// included, with the server's fallbacks for a code the language has not translated (the
+// catalog's Localizer.Template). The description column is the entry's description in the
+// language's file, else the default language's (translators copy it from the source), else
+// empty: the catalog does not keep descriptions, so they are read with go-i18n's parser. The
+// example bodies are rendered by the catalog exactly as the server renders them.
 package docgen

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/locales"
 )
 
@@ -55,11 +56,16 @@ other = "Le jeton d'accès n'est pas valide."
 }
 
 func TestGenerateEveryLanguage(t *testing.T) {
-	files, err := Generate(withFrench(t))
+	fsys := withFrench(t)
+	files, err := Generate(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := readEntries(withFrench(t))
+	cat, err := i18n.New(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := readEntries(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,9 +78,11 @@ func TestGenerateEveryLanguage(t *testing.T) {
 			t.Errorf("no %s", FileName(lang))
 			continue
 		}
+		l, _ := cat.LocalizerFor(lang)
 		for _, c := range codes.All() {
+			text, _ := l.Template(c)
 			row := fmt.Sprintf("| %d | `%s` | %d %s | %s | %s |\n", int(c), c, c.HTTPStatus(), http.StatusText(c.HTTPStatus()),
-				cell(e.message(lang, "zh-CN", c.String())), cell(e.description(lang, "zh-CN", c.String())))
+				cell(text), cell(e.description(lang, "zh-CN", c.String())))
 			if n := bytes.Count(md, []byte(row)); n != 1 {
 				t.Errorf("%s: row %q appears %d times, want 1", lang, row, n)
 			}
@@ -109,31 +117,33 @@ func TestGenerateFallback(t *testing.T) {
 	if strings.Contains(en, "This reference is in English because") {
 		t.Error("en-US reference says it borrows the English prose")
 	}
-	// The example bodies are rendered as the server renders them: a message whose
-	// placeholder has no data falls back to the default language.
-	if !strings.Contains(fr, "\"Message\": \"未找到应用\"") {
-		t.Errorf("fr-FR example body is not what the server sends:\n%s", fr[:600])
+	// The example body is rendered as the server renders it, here without the placeholder
+	// it has no data for.
+	cat, err := i18n.New(withFrench(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := cat.LocalizerFor("fr-FR")
+	if msg := l.Message(codes.AppNotFound, nil); !strings.Contains(fr, fmt.Sprintf("\"Message\": %q", msg)) {
+		t.Errorf("fr-FR example body does not hold the server's message %q:\n%.600s", msg, fr)
 	}
 }
 
-func TestEntriesFallback(t *testing.T) {
+func TestDescriptionFallback(t *testing.T) {
 	e := entries{
-		"zh-CN": {"A": {other: "甲", description: "source"}},
-		"fr-FR": {"A": {description: "seulement"}, "B": {other: "b"}},
+		"zh-CN": {"A": "source"},
+		"fr-FR": {"A": "seulement", "B": ""},
 	}
-	tests := []struct{ lang, name, message, description string }{
-		{"zh-CN", "A", "甲", "source"},
-		{"fr-FR", "A", "甲", "seulement"},
-		{"fr-FR", "B", "b", ""},
-		{"fr-FR", "C", "C", ""},
-		{"de-DE", "A", "甲", "source"},
+	tests := []struct{ lang, name, want string }{
+		{"zh-CN", "A", "source"},
+		{"fr-FR", "A", "seulement"},
+		{"fr-FR", "B", ""},
+		{"fr-FR", "C", ""},
+		{"de-DE", "A", "source"},
 	}
 	for _, tt := range tests {
-		if got := e.message(tt.lang, "zh-CN", tt.name); got != tt.message {
-			t.Errorf("message(%s, %s) = %q, want %q", tt.lang, tt.name, got, tt.message)
-		}
-		if got := e.description(tt.lang, "zh-CN", tt.name); got != tt.description {
-			t.Errorf("description(%s, %s) = %q, want %q", tt.lang, tt.name, got, tt.description)
+		if got := e.description(tt.lang, "zh-CN", tt.name); got != tt.want {
+			t.Errorf("description(%s, %s) = %q, want %q", tt.lang, tt.name, got, tt.want)
 		}
 	}
 }

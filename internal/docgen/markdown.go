@@ -97,8 +97,15 @@ func (p *page) section(heading string, cs []codes.Code) {
 	for _, c := range cs {
 		name, status := c.String(), c.HTTPStatus()
 		p.printf("| %d | `%s` | %d %s | %s | %s |\n", int(c), name, status, http.StatusText(status),
-			cell(p.entries.message(p.lang, p.def, name)), cell(p.entries.description(p.lang, p.def, name)))
+			cell(message(p.l, c)), cell(p.entries.description(p.lang, p.def, name)))
 	}
+}
+
+// message returns the message of c as its file writes it, placeholders included, with the
+// server's fallbacks for a language that lacks it.
+func message(l i18n.Localizer, c codes.Code) string {
+	text, _ := l.Template(c)
+	return text
 }
 
 // cell escapes text for a Markdown table cell.
