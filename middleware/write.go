@@ -27,7 +27,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 		s.cfg.onError(r, fmt.Errorf("middleware: WriteError after the response started: %w", err))
 		return
 	}
-	s.fw.typed = true
+	s.fw.noHold = true
 	s.writeError(w, r, err)
 }
 
@@ -43,20 +43,27 @@ func (s *state) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	s.writeProblem(w, r, p)
 }
 
-// writeProblem writes the typed body of p to w.
+// writeProblem writes the typed body of p to w. A message rendered and encoded before,
+// which data without placeholders does not change, is written from the cache.
 func (s *state) writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
+	s.recordBody(p.code, langOf(s.loc))
 	setErrorHeaders(w.Header(), p.code, p.status, s.loc.String(), &s.hv)
-	if p.data == nil && s.cfg.members == nil {
+	enc := s.cfg.cache.get(s.loc, p.code)
+	text := enc.text
+	if p.data != nil {
+		text = s.loc.Message(p.code, p.data)
+	}
+	if text == enc.text && s.cfg.members == nil {
 		w.WriteHeader(p.status)
-		w.Write(s.cfg.cache.get(s.loc, p.code).body)
+		w.Write(enc.body)
 		return
 	}
 	e := getEncoder()
 	defer e.release()
-	if p.data == nil {
-		e.buf.Write(s.cfg.cache.get(s.loc, p.code).body)
+	if text == enc.text {
+		e.buf.Write(enc.body)
 	} else {
-		e.body = wireBody{Code: int(p.code), Message: s.loc.Message(p.code, p.data)}
+		e.body = wireBody{Code: int(p.code), Message: text}
 		e.encode(&e.body)
 	}
 	if s.cfg.members != nil {
