@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"net/http"
-	"strconv"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
@@ -24,19 +22,14 @@ type filling struct {
 }
 
 // fill is the fill engine, shared by the fill path of inner handlers and by ModifyResponse:
-// a pure function of the response's header and body (whose status and content type the
-// caller has found eligible) that returns the body with its Message filled in the
-// language of l, appended to dst, or reports why it passes through unchanged. The body is
-// filled when it is one JSON object, its declared Content-Length (if any) is its length,
-// it has one integer Code of a known code and at most one Message, which is missing, ""
-// or null (or anything, with Overwrite). The body's other top-level members whose values
-// are strings, numbers or booleans are the message's template data.
-func (c *config) fill(l i18n.Localizer, h http.Header, body, dst []byte) filling {
-	if cl := h["Content-Length"]; len(cl) > 0 {
-		if n, err := strconv.Atoi(cl[0]); err != nil || n != len(body) {
-			return filling{}
-		}
-	}
+// a pure function of a response's body (whose status and headers the caller has found
+// eligible, see eligible) that returns the body with its Message filled in the language of
+// l, appended to dst, or reports why it passes through unchanged; setFilledHeaders makes
+// the matching headers. The body is filled when it is one JSON object with one integer
+// Code of a known code and at most one Message, which is missing, "" or null (or anything,
+// with Overwrite). The body's other top-level members whose values are strings, numbers or
+// booleans are the message's template data.
+func (c *config) fill(l i18n.Localizer, body, dst []byte) filling {
 	var arr [8]member
 	ms, ok := objectMembers(body, arr[:0])
 	if !ok {

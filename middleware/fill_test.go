@@ -4,15 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net/http/httptest"
-	"testing/fstest"
-
-	"github.com/apiswitch/errcode/i18n"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/middleware"
 )
 

@@ -51,9 +51,13 @@ func putBuffer(p *[]byte, b []byte) {
 func (f *fillWriter) fill() {
 	s := f.s
 	h := f.w.Header()
+	if !declared(h, len(f.buf)) {
+		f.commit()
+		return
+	}
 	dst := getBuffer()
 	defer putBuffer(dst, *dst)
-	res := s.cfg.fill(s.loc, h, f.buf, *dst)
+	res := s.cfg.fill(s.loc, f.buf, *dst)
 	s.filled(res, f.code)
 	if res.body == nil {
 		f.commit()
@@ -81,4 +85,15 @@ func (s *state) filled(res filling, status int) {
 	if res.unknown != nil {
 		s.cfg.onError(s.req, fmt.Errorf("%w: Code %.32s with status %d", ErrUnknownCode, res.unknown, status))
 	}
+}
+
+// declared reports whether a Content-Length, if one is set, is n: a body whose length is
+// not what its handler declared passes through for net/http to judge.
+func declared(h http.Header, n int) bool {
+	cl := h["Content-Length"]
+	if len(cl) == 0 {
+		return true
+	}
+	m, err := strconv.Atoi(cl[0])
+	return err == nil && m == n
 }

@@ -14,9 +14,12 @@ import (
 // and Vary, and WWW-Authenticate on a 401. The error's text and cause never reach the
 // client; OnError is told instead (see OnError for which errors).
 //
-// Without the middleware in the chain, WriteError still answers correctly: it negotiates
-// the request's language with a catalog of the embedded locales (locales.FS), built on
-// first use, and logs with slog.Default().
+// Without the middleware on the request (a handler tested alone, or mounted outside New),
+// WriteError uses its default: it negotiates the request's language (?lang= and
+// Accept-Language) with a catalog of the embedded locales (locales.FS), built on first
+// use, logs with slog.Default(), and says so once in the log. That is not the catalog a
+// server loaded with other files: put the middleware on every route, or call WriteErrorFor
+// with a Localizer of the catalog to use.
 //
 // Once the response has started, WriteError writes nothing and tells OnError.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
