@@ -20,8 +20,8 @@ import (
 const (
 	codingIdentity = "identity"
 	codingGzip     = "gzip"
-	codingDeflate = "deflate"
-	codingBrotli  = "br"
+	codingDeflate  = "deflate"
+	codingBrotli   = "br"
 )
 
 // codingOf returns the one content coding of a response that the fill path can decode,
