@@ -8,11 +8,11 @@ import (
 type State uint8
 
 const (
-	Idle    State = iota // between messages, with no response expected
-	Header               // in a start line or header section
-	Body                 // in a body, or waiting for the response to a request sent
-	Tunnel               // after a 101 response: the bytes are no longer HTTP
-	Lost                 // the framing is not what net/http reads with certainty
+	Idle   State = iota // between messages, with no response expected
+	Header              // in a start line or header section
+	Body                // in a body, or waiting for the response to a request sent
+	Tunnel              // after a 101 response: the bytes are no longer HTTP
+	Lost                // the framing is not what net/http reads with certainty
 )
 
 // maxHeader bounds a header section or trailer, as net/http's transport bounds response
