@@ -18,8 +18,9 @@ type Outcome struct {
 	// fill path read from an inner handler or back end, filled or not (a code that is not
 	// an API Switch code included); 0 for every other body.
 	Code codes.Code
-	// Lang is the language of the body WriteError wrote or the fill path filled, as sent
-	// in Content-Language; "" when the middleware localized nothing.
+	// Lang is the language of the body: the one WriteError wrote it in or the fill path
+	// filled it in, else the response's Content-Language when it had one (a handler that
+	// called SetLanguage, a back end's), else "".
 	Lang string
 	// Bytes counts the body bytes written to the client.
 	Bytes int64
@@ -40,10 +41,15 @@ func (s *state) observe(start time.Time) {
 	s.cfg.observe(s.req, s.out)
 }
 
-// recordStatus notes a status that reached the wrapped writer.
+// recordStatus notes a status that reached the wrapped writer, and the response's
+// language.
 func (s *state) recordStatus(code int) {
-	if s.out.Status == 0 && code >= 200 {
-		s.out.Status = code
+	if s.out.Status != 0 || code < 200 {
+		return
+	}
+	s.out.Status = code
+	if cl := s.fw.w.Header()["Content-Language"]; s.out.Lang == "" && len(cl) > 0 {
+		s.out.Lang = cl[0]
 	}
 }
 

@@ -1,100 +1,42 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
+	"context"
 	"log/slog"
 	"net/http"
-	"strings"
-	"time"
+
+	"github.com/apiswitch/errcode/middleware"
 )
 
-// accessLog logs one line per request: method, path, status, the Code of an error body,
-// the language of the body (its Content-Language) and the duration. It is the outermost
-// handler, so it sees the body after the middleware has localized it.
-func accessLog(logger *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := &recorder{ResponseWriter: w}
-		defer func() {
-			p := recover()
-			level := slog.LevelInfo
-			if rec.status >= 500 || p != nil {
-				level = slog.LevelError
-			}
-			attrs := []slog.Attr{
-				slog.String("method", r.Method),
-				slog.String("path", r.URL.Path),
-				slog.Int("status", rec.status),
-				slog.Int("code", rec.code()),
-				slog.String("lang", rec.Header().Get("Content-Language")),
-				slog.Duration("duration", time.Since(start)),
-			}
-			if p != nil {
-				attrs = append(attrs, slog.Bool("aborted", true))
-			}
-			logger.LogAttrs(r.Context(), level, "request", attrs...)
-			if p != nil {
-				panic(p)
-			}
-		}()
-		next.ServeHTTP(rec, r)
-	})
-}
-
-// A recorder notes the status of a response and the start of an error body, and passes
-// everything on. Unwrap lets http.ResponseController reach Flush and Hijack underneath.
-type recorder struct {
-	http.ResponseWriter
-	status int
-	head   []byte // the first bytes of a non-2XX JSON body
-}
-
-// headLimit bounds what a recorder keeps: Code comes first in the bodies we write and fill.
-const headLimit = 512
-
-func (r *recorder) WriteHeader(status int) {
-	if r.status == 0 && status >= 200 {
-		r.status = status
-	}
-	r.ResponseWriter.WriteHeader(status)
-}
-
-func (r *recorder) Write(p []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
-	if r.status >= 300 && len(r.head) < headLimit && strings.HasPrefix(r.Header().Get("Content-Type"), "application/json") {
-		r.head = append(r.head, p[:min(len(p), headLimit-len(r.head))]...)
-	}
-	return r.ResponseWriter.Write(p)
-}
-
-func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
-
-// code returns the top-level Code member of the body's head, or 0.
-func (r *recorder) code() int {
-	if len(r.head) == 0 {
-		return 0
-	}
-	dec := json.NewDecoder(bytes.NewReader(r.head))
-	dec.UseNumber()
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return 0
-	}
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
-			return 0
+// accessLog returns the middleware's Observe function that logs one line per request:
+// method, path, status, the code and language of the error body the middleware wrote,
+// filled or read (0 and "" for other bodies), the bytes written and the duration; and
+// aborted or hijacked when so. It reads the middleware's outcome, never the body. 5XX
+// and aborted responses are errors, the rest information.
+func accessLog(logger *slog.Logger) func(*http.Request, middleware.Outcome) {
+	return func(r *http.Request, o middleware.Outcome) {
+		level := slog.LevelInfo
+		if o.Status >= 500 || o.Aborted {
+			level = slog.LevelError
 		}
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return 0
+		attrs := [9]slog.Attr{
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", o.Status),
+			slog.Int("code", int(o.Code)),
+			slog.String("lang", o.Lang),
+			slog.Int64("bytes", o.Bytes),
+			slog.Duration("duration", o.Duration),
 		}
-		if n, ok := v.(json.Number); ok && key == "Code" {
-			i, _ := n.Int64()
-			return int(i)
+		n := 7
+		if o.Aborted {
+			attrs[n] = slog.Bool("aborted", true)
+			n++
 		}
+		if o.Hijacked {
+			attrs[n] = slog.Bool("hijacked", true)
+			n++
+		}
+		logger.LogAttrs(context.Background(), level, "request", attrs[:n]...)
 	}
-	return 0
 }

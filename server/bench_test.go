@@ -31,7 +31,7 @@ func BenchmarkGateway(b *testing.B) {
 			pr.SetURL(upstream)
 			pr.SetXForwarded()
 		},
-		Transport: transport(),
+		Transport: bareTransport(),
 	}
 	fronts := []struct {
 		name    string
@@ -115,4 +115,13 @@ func BenchmarkCatalog(b *testing.B) {
 			}
 		})
 	}
+}
+
+// bareTransport is the pooled transport the gateway had before its connections were
+// guarded: http.DefaultTransport with a pool sized for a gateway.
+func bareTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 512
+	t.MaxIdleConnsPerHost = 256
+	return t
 }

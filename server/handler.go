@@ -26,21 +26,30 @@ type routes struct {
 // negotiates the language once per request and fills the Message of the back end's error
 // bodies; requests are logged to logger, one line each, as are the causes of errors.
 func Handler(cat *i18n.Catalog, logger *slog.Logger, upstream *url.URL) http.Handler {
+	return handlerWith(cat, logger, gatewayConfig{upstream: upstream})
+}
+
+// handlerWith is Handler with the gateway's bounds.
+func handlerWith(cat *i18n.Catalog, logger *slog.Logger, gw gatewayConfig) http.Handler {
 	s := &routes{cat: cat, logger: logger, own: http.NewServeMux()}
 	s.own.HandleFunc("GET /v1/errors", s.list)
 	s.own.HandleFunc("GET /v1/errors/{code}", s.one)
 	s.own.HandleFunc("GET /healthz", s.health)
 	s.own.HandleFunc("/", s.methodNotAllowed)
 	s.other = http.HandlerFunc(s.notFound)
-	if upstream != nil {
-		s.other = s.gateway(upstream)
+	if gw.upstream != nil {
+		s.other = newGateway(gw, logger)
 	}
-	return accessLog(logger, middleware.New(cat, middleware.Logger(logger))(s))
+	return middleware.New(cat, middleware.OnError(middleware.LogTo(logger)), middleware.Observe(accessLog(logger)))(s)
 }
 
 // ServeHTTP sends the server's own paths to its mux and every other one, untouched, to the
 // gateway: the mux would clean and redirect paths a back end may want as they are.
 func (s *routes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if framingConflict(r) {
+		refuseFraming(w, r)
+		return
+	}
 	if own(r.URL.Path) {
 		s.own.ServeHTTP(w, r)
 		return

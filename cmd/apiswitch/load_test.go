@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 )
 
 const (
@@ -72,7 +72,7 @@ func TestReloadUnderLoad(t *testing.T) {
 		t.Skip("a few seconds of load")
 	}
 	dir := t.TempDir()
-	if err := configmap.Publish(dir, version(t, 0)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 0)); err != nil {
 		t.Fatal(err)
 	}
 	back := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -130,7 +130,7 @@ func publish(t *testing.T, p *process, dir string) (valid map[int]bool, broke []
 		} else {
 			valid[i] = true
 		}
-		if err := configmap.Publish(dir, files); err != nil {
+		if err := configmaptest.Publish(dir, files); err != nil {
 			t.Fatal(err)
 		}
 		if i%7 == 3 {

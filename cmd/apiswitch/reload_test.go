@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 	"github.com/apiswitch/errcode/locales"
 )
 
@@ -72,7 +72,7 @@ func eventually(t *testing.T, url, want string) {
 func TestReloadConfigMap(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	if err := configmap.Publish(dir, version(t, 1)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 1)); err != nil {
 		t.Fatal(err)
 	}
 	p := start(t, "-locales", dir)
@@ -80,12 +80,12 @@ func TestReloadConfigMap(t *testing.T) {
 		t.Fatalf("message at start = %q", got)
 	}
 
-	if err := configmap.Publish(dir, version(t, 2)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 2)); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, p.url, "v2 The app was not found.")
 
-	if err := configmap.Publish(dir, broken(t, 4)); err != nil {
+	if err := configmaptest.Publish(dir, broken(t, 4)); err != nil {
 		t.Fatal(err)
 	}
 	rec := p.waitLog(t, "locales not reloaded; the previous catalog keeps serving", nil, 10*time.Second)
@@ -96,7 +96,7 @@ func TestReloadConfigMap(t *testing.T) {
 		t.Errorf("after a broken version: %q, want v2 still serving", got)
 	}
 
-	if err := configmap.Publish(dir, version(t, 5)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 5)); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, p.url, "v5 The app was not found.")

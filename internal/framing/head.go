@@ -11,6 +11,7 @@ type head struct {
 	http10  bool // the message is HTTP/1.0
 	status  int
 	method  string
+	star    bool // the request's target is "*"
 	length  []byte // the first Content-Length value, trimmed
 	lengths int    // Content-Length fields
 	badLen  bool   // a Content-Length differs from the first
@@ -62,11 +63,12 @@ func (s *Stream) start(line []byte) bool {
 		return s.proto(proto)
 	}
 	method, rest, ok1 := bytes.Cut(line, []byte{' '})
-	_, proto, ok2 := bytes.Cut(rest, []byte{' '})
+	target, proto, ok2 := bytes.Cut(rest, []byte{' '})
 	if !ok1 || !ok2 || len(method) == 0 {
 		return false
 	}
-	s.head.method = string(method)
+	s.head.method = methodString(method)
+	s.head.star = string(target) == "*"
 	return s.proto(proto)
 }
 
@@ -145,7 +147,7 @@ func (s *Stream) headerEnd() {
 	}
 	if !s.response {
 		if s.OnRequest != nil {
-			s.OnRequest(Request{Method: h.method, Conflict: h.codings > 0 && (h.lengths > 0 || h.http10)})
+			s.OnRequest(Request{Method: h.method, Asterisk: h.star, Conflict: h.codings > 0 && (h.lengths > 0 || h.http10)})
 		}
 		s.body(chunked, max(length, 0))
 		return
@@ -228,4 +230,14 @@ func asciiEqualFold(b []byte, lower string) bool {
 		}
 	}
 	return true
+}
+
+// methodString returns the method as a string, without allocating for the common ones.
+func methodString(m []byte) string {
+	for _, known := range [...]string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"} {
+		if string(m) == known {
+			return known
+		}
+	}
+	return string(m)
 }

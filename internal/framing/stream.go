@@ -39,6 +39,8 @@ type Stream struct {
 // A Request is what a request Stream saw in one request's header.
 type Request struct {
 	Method string
+	// Asterisk reports the asterisk-form target "*" (RFC 9112 §3.2.4), as in OPTIONS *.
+	Asterisk bool
 	// Conflict reports a request with both Content-Length and Transfer-Encoding, which a
 	// server must reject (RFC 9112 §6.1).
 	Conflict bool

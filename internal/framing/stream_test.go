@@ -82,12 +82,13 @@ func TestRequests(t *testing.T) {
 		requests []Request
 		state    State
 	}{
-		{"two GETs", "GET / HTTP/1.1\r\nHost: a\r\n\r\nHEAD /x HTTP/1.1\r\n\r\n", []Request{{"GET", false}, {"HEAD", false}}, Idle},
-		{"length body", "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhelloGET / HTTP/1.1\r\n\r\n", []Request{{"POST", false}, {"GET", false}}, Idle},
-		{"chunked body", "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\nGET / HTTP/1.1\r\n\r\n", []Request{{"POST", false}, {"GET", false}}, Idle},
-		{"Content-Length and Transfer-Encoding", "POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", []Request{{"POST", true}}, Idle},
-		{"HTTP/1.0 with Transfer-Encoding", "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n", []Request{{"POST", true}}, Idle},
-		{"body in progress", "PUT / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", []Request{{"PUT", false}}, Body},
+		{"two GETs", "GET / HTTP/1.1\r\nHost: a\r\n\r\nHEAD /x HTTP/1.1\r\n\r\n", []Request{{Method: "GET"}, {Method: "HEAD"}}, Idle},
+		{"length body", "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhelloGET / HTTP/1.1\r\n\r\n", []Request{{Method: "POST"}, {Method: "GET"}}, Idle},
+		{"chunked body", "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\nGET / HTTP/1.1\r\n\r\n", []Request{{Method: "POST"}, {Method: "GET"}}, Idle},
+		{"Content-Length and Transfer-Encoding", "POST / HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", []Request{{Method: "POST", Conflict: true}}, Idle},
+		{"HTTP/1.0 with Transfer-Encoding", "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n", []Request{{Method: "POST", Conflict: true}}, Idle},
+		{"asterisk", "OPTIONS * HTTP/1.1\r\n\r\n", []Request{{Method: "OPTIONS", Asterisk: true}}, Idle},
+		{"body in progress", "PUT / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", []Request{{Method: "PUT"}}, Body},
 	}
 	for _, tt := range tests {
 		var got []Request
