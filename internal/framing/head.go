@@ -11,7 +11,7 @@ type head struct {
 	http10  bool // the message is HTTP/1.0
 	status  int
 	method  string
-	star    bool // the request's target is "*"
+	star    bool   // the request's target is "*"
 	length  []byte // the first Content-Length value, trimmed
 	lengths int    // Content-Length fields
 	badLen  bool   // a Content-Length differs from the first
