@@ -23,6 +23,8 @@ type exchange struct {
 	mu       sync.Mutex
 	reading  bool  // a read of the back end's body is in progress
 	client   error // why reading the client's body failed, if it did
+	w        http.ResponseWriter
+	tunneled bool // the exchange became a tunnel: no bound applies
 }
 
 type exchangeKey struct{}
@@ -58,6 +60,7 @@ func (e *exchange) expire() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	switch {
+	case e.tunneled:
 	case !time.Now().Before(e.deadline):
 		e.cancel(errDeadline)
 	case e.reading:
@@ -80,6 +83,20 @@ func (e *exchange) endRead() {
 	e.reading = false
 	e.timer.Reset(time.Until(e.deadline))
 	e.mu.Unlock()
+}
+
+// tunnel lifts the exchange's bounds and the client connection's deadlines, for the
+// tunnel a 101 opens.
+func (e *exchange) tunnel() {
+	e.mu.Lock()
+	e.tunneled = true
+	e.timer.Stop()
+	e.mu.Unlock()
+	if e.w != nil {
+		rc := http.NewResponseController(e.w)
+		rc.SetReadDeadline(time.Time{})
+		rc.SetWriteDeadline(time.Time{})
+	}
 }
 
 // stop releases the exchange's timer and context.
@@ -147,8 +164,14 @@ func (b *clientBody) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// writeDeadline lets a proxied response take as long as the exchange may: the server's
-// write timeout is for its own answers.
-func writeDeadline(w http.ResponseWriter, e *exchange) {
-	http.NewResponseController(w).SetWriteDeadline(e.deadline.Add(time.Second))
+// writeGrace is how long the client has to take what the gateway writes after the
+// exchange's deadline: the 504, or the rest of what it had.
+const writeGrace = 5 * time.Second
+
+// writeDeadline lets a proxied response take as long as the exchange may, when that is
+// longer than the server's write timeout, which bounds its own answers.
+func writeDeadline(w http.ResponseWriter, e *exchange, serverTimeout time.Duration) {
+	if e.deadline.Add(writeGrace).After(time.Now().Add(serverTimeout)) {
+		http.NewResponseController(w).SetWriteDeadline(e.deadline.Add(writeGrace))
+	}
 }

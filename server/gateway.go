@@ -23,6 +23,7 @@ type gatewayConfig struct {
 	timeout  time.Duration // the whole exchange
 	idle     time.Duration // the back end's silences
 	tls      *tls.Config   // for https back ends; nil: the system's roots
+	suspect  time.Duration // how long a back end caught sending bytes beyond a response gets no reused connection; < 0: never
 }
 
 // withDefaults fills the bounds the command line did not set.
@@ -32,6 +33,9 @@ func (c gatewayConfig) withDefaults() gatewayConfig {
 	}
 	if c.idle <= 0 {
 		c.idle = DefaultUpstreamIdleTimeout
+	}
+	if c.suspect == 0 {
+		c.suspect = suspectPeriod
 	}
 	return c
 }
@@ -50,8 +54,8 @@ func newGateway(cfg gatewayConfig, logger *slog.Logger) *gateway {
 	g := &gateway{cfg: cfg, logger: logger}
 	g.proxy = &httputil.ReverseProxy{
 		Rewrite:        g.rewrite,
-		Transport:      &guardedTransport{t: newTransport(cfg, logger)},
-		ModifyResponse: middleware.ModifyResponse,
+		Transport:      newGuardedTransport(cfg, logger),
+		ModifyResponse: g.modifyResponse,
 		ErrorHandler:   g.failed,
 		ErrorLog:       log.New(errorLogWriter{logger, "reverse proxy"}, "", 0),
 	}
@@ -61,8 +65,43 @@ func newGateway(cfg gatewayConfig, logger *slog.Logger) *gateway {
 func (g *gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e := newExchange(r.Context(), g.cfg)
 	defer e.stop()
-	writeDeadline(w, e)
-	g.proxy.ServeHTTP(w, r.WithContext(e))
+	writeDeadline(w, e, serverWriteTimeout)
+	d := &deferredWriter{ResponseWriter: w}
+	e.w = d
+	defer g.aborted(d, r, e)
+	g.proxy.ServeHTTP(d, r.WithContext(e))
+}
+
+// aborted sends the held status of a response that ended, and answers 504 for a response
+// the proxy aborted because a bound ran out while
+// nothing had been sent: the back end's headers are dropped (nothing before the gateway
+// sets any). Any other abort goes on, so that net/http breaks the connection rather than
+// end a body that would look whole.
+func (g *gateway) aborted(d *deferredWriter, r *http.Request, e *exchange) {
+	v := recover()
+	if v == nil {
+		d.send() // a response without a body: 204, 304, HEAD
+		return
+	}
+	bound := e.timedOut()
+	if v != http.ErrAbortHandler || d.sent || bound == nil {
+		panic(v)
+	}
+	clear(d.Header())
+	middleware.WriteError(d.ResponseWriter, r, &codes.Error{Code: codes.InternalError, Status: http.StatusGatewayTimeout, Cause: bound})
+}
+
+// modifyResponse fills the back end's error bodies (see middleware.ModifyResponse). A
+// 101 ends the exchange's bounds: the tunnel that follows is no longer a request, and
+// lasts as long as both ends keep it.
+func (g *gateway) modifyResponse(resp *http.Response) error {
+	if resp.StatusCode == http.StatusSwitchingProtocols {
+		if e := exchangeOf(resp.Request.Context()); e != nil {
+			e.tunnel()
+		}
+		return nil
+	}
+	return middleware.ModifyResponse(resp)
 }
 
 // rewrite sends the request to the back end as it came, its Accept-Encoding included,

@@ -30,18 +30,19 @@ var errUnfollowed = errors.New("apiswitch: the back end's last response on this 
 // a new connection when it can be replayed (no body, or GET and the like).
 type guardConn struct {
 	net.Conn
-	peek   bool // the socket can be peeked (plain TCP)
-	logger *slog.Logger
-	mu     sync.Mutex
-	out    *framing.Stream // the requests written
-	in     *framing.Stream // the responses read
-	bad    error           // set once: every later Read and Write fails with it
-	reused bool            // a request was written before
-	peeked [512]byte
+	peek    bool // the socket can be peeked (plain TCP)
+	suspect *suspicion
+	logger  *slog.Logger
+	mu      sync.Mutex
+	out     *framing.Stream // the requests written
+	in      *framing.Stream // the responses read
+	bad     error           // set once: every later Read and Write fails with it
+	reused  bool            // a request was written before
+	peeked  [512]byte
 }
 
-func newGuardConn(c net.Conn, peek bool, logger *slog.Logger) *guardConn {
-	g := &guardConn{Conn: c, peek: peek, logger: logger, out: framing.Requests(), in: framing.Responses()}
+func newGuardConn(c net.Conn, peek bool, suspect *suspicion, logger *slog.Logger) *guardConn {
+	g := &guardConn{Conn: c, peek: peek, suspect: suspect, logger: logger, out: framing.Requests(), in: framing.Responses()}
 	g.out.OnRequest = func(r framing.Request) { g.in.Method(r.Method) }
 	return g
 }
@@ -118,4 +119,7 @@ func (g *guardConn) fail(cause error, extra int) {
 	g.bad = cause
 	g.logger.Warn(cause.Error(), "backend", g.Conn.RemoteAddr().String(), "bytes", extra)
 	g.Conn.Close()
+	if cause == errBeyondResponse {
+		g.suspect.caught()
+	}
 }

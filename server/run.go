@@ -156,6 +156,9 @@ func ignore(ctx context.Context, c <-chan os.Signal, logger *slog.Logger) {
 	}
 }
 
+// serverWriteTimeout bounds the writing of the server's own answers.
+const serverWriteTimeout = 60 * time.Second
+
 // newServer returns the HTTP server with its timeouts: slow clients cannot hold
 // connections, and a header larger than 64 KiB is refused with 431 before any handler.
 // Proxied requests have the gateway's bounds instead of the write timeout.
@@ -166,7 +169,7 @@ func newServer(cat *i18n.Catalog, logger *slog.Logger, cfg config) *http.Server 
 		Handler:           handlerWith(cat, logger, gw),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		WriteTimeout:      serverWriteTimeout,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 		ConnContext:       connContext,

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,7 +17,7 @@ import (
 // Accept-Encoding goes upstream unchanged, and nothing is inflated here that the client
 // did not ask for), and every HTTP/1.1 connection guarded (see guardConn). HTTP/2, which
 // an https back end may offer, frames its responses itself and is not guarded.
-func newTransport(cfg gatewayConfig, logger *slog.Logger) *http.Transport {
+func newTransport(cfg gatewayConfig, suspect *suspicion, logger *slog.Logger) *http.Transport {
 	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
 	return &http.Transport{
 		Proxy: http.ProxyFromEnvironment,
@@ -25,10 +26,10 @@ func newTransport(cfg gatewayConfig, logger *slog.Logger) *http.Transport {
 			if err != nil {
 				return nil, err
 			}
-			return newGuardConn(c, true, logger), nil
+			return newGuardConn(c, true, suspect, logger), nil
 		},
 		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			return dialTLS(ctx, d, network, addr, cfg.tls, logger)
+			return dialTLS(ctx, d, network, addr, cfg.tls, suspect, logger)
 		},
 		ForceAttemptHTTP2:      true,
 		MaxIdleConns:           512,
@@ -44,7 +45,7 @@ func newTransport(cfg gatewayConfig, logger *slog.Logger) *http.Transport {
 
 // dialTLS connects to an https back end, offering HTTP/2 and HTTP/1.1, and guards the
 // connection when HTTP/1.1 is chosen.
-func dialTLS(ctx context.Context, d *net.Dialer, network, addr string, cfg *tls.Config, logger *slog.Logger) (net.Conn, error) {
+func dialTLS(ctx context.Context, d *net.Dialer, network, addr string, cfg *tls.Config, suspect *suspicion, logger *slog.Logger) (net.Conn, error) {
 	raw, err := d.DialContext(ctx, network, addr)
 	if err != nil {
 		return nil, err
@@ -69,21 +70,64 @@ func dialTLS(ctx context.Context, d *net.Dialer, network, addr string, cfg *tls.
 	if tc.ConnectionState().NegotiatedProtocol == "h2" {
 		return tc, nil
 	}
-	return newGuardConn(tc, false, logger), nil
+	return newGuardConn(tc, false, suspect, logger), nil
 }
 
-// A guardedTransport puts the idle bound on the back end's bodies.
+// A guardedTransport puts the idle bound on the back end's bodies, and stops reusing
+// connections to a back end caught sending bytes beyond a response: such bytes can come
+// late, after the next request was written on the connection, where no guard can tell
+// them from its answer; a new connection per request leaves them nowhere to land.
 type guardedTransport struct {
-	t *http.Transport
+	pooled, fresh *http.Transport
+	suspect       *suspicion
+}
+
+func newGuardedTransport(cfg gatewayConfig, logger *slog.Logger) *guardedTransport {
+	s := &suspicion{logger: logger, period: cfg.suspect}
+	t := newTransport(cfg, s, logger)
+	fresh := t.Clone()
+	fresh.DisableKeepAlives = true
+	return &guardedTransport{pooled: t, fresh: fresh, suspect: s}
 }
 
 func (g *guardedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := g.t.RoundTrip(r)
+	t := g.pooled
+	if g.suspect.now() {
+		t = g.fresh
+	}
+	resp, err := t.RoundTrip(r)
 	if err != nil {
 		return nil, err
 	}
-	if e := exchangeOf(r.Context()); e != nil && resp.Body != nil && resp.Body != http.NoBody {
+	// A 101's body is the tunnel, which the proxy needs writable.
+	if e := exchangeOf(r.Context()); e != nil && resp.StatusCode != http.StatusSwitchingProtocols && resp.Body != nil && resp.Body != http.NoBody {
 		resp.Body = &upstreamBody{ReadCloser: resp.Body, e: e}
 	}
 	return resp, nil
+}
+
+// suspectPeriod is how long a back end caught sending bytes beyond a response gets a new
+// connection per request.
+const suspectPeriod = time.Minute
+
+// A suspicion remembers until when the back end is not trusted with reused connections.
+type suspicion struct {
+	until  atomic.Int64 // Unix nanoseconds
+	period time.Duration
+	logger *slog.Logger
+}
+
+// now reports whether the back end is suspect now.
+func (s *suspicion) now() bool { return time.Now().UnixNano() < s.until.Load() }
+
+// caught makes the back end suspect for the period from now, saying so when it was not.
+func (s *suspicion) caught() {
+	if s.period <= 0 {
+		return
+	}
+	was := s.now()
+	s.until.Store(time.Now().Add(s.period).UnixNano())
+	if !was {
+		s.logger.Warn("apiswitch: connections to the back end are not reused for a while", "for", s.period)
+	}
 }
