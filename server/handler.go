@@ -17,7 +17,7 @@ type routes struct {
 	logger *slog.Logger
 	own    *http.ServeMux // /v1/errors, /healthz
 	other  http.Handler   // the gateway, or a localized 404
-	lists  listCache      // encoded /v1/errors bodies
+	cache  catalogCache   // what the catalog endpoints send
 }
 
 // Handler returns the handler of the server: the error catalog on /v1/errors and

@@ -4,8 +4,11 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/catalogtest"
 )
 
 func TestListCacheFollowsReloads(t *testing.T) {
@@ -16,21 +19,40 @@ func TestListCacheFollowsReloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c listCache
+	var c catalogCache
 	l := cat.Localizer()
-	first := c.get(l, etag(l))
-	if again := c.get(l, etag(l)); &again[0] != &first[0] {
+	first := c.get(l).list
+	if again := c.get(l).list; &again[0] != &first[0] {
 		t.Error("the same version and language were encoded twice")
 	}
 	if err := cat.Reload(files("未找到应用 v2")); err != nil {
 		t.Fatal(err)
 	}
 	l = cat.Localizer()
-	body := string(c.get(l, etag(l)))
+	body := string(c.get(l).list)
 	if !strings.Contains(body, "未找到应用 v2") || strings.Contains(body, "v1") {
 		t.Errorf("after Reload the list is %.200s", body)
 	}
-	if len(c.bodies) != 1 {
-		t.Errorf("the cache holds %d bodies for one language, want 1", len(c.bodies))
+}
+
+// BenchmarkCatalogFirstHits measures a catalog version's first hits on the catalog
+// endpoints' cache: the /v1/errors list and every /v1/errors/{code} in each of 101
+// languages. ns/op is the total of one round; max-ms is the slowest single first hit.
+func BenchmarkCatalogFirstHits(b *testing.B) {
+	_, ls := catalogtest.Languages(b, 101)
+	var slowest time.Duration
+	for b.Loop() {
+		var c catalogCache
+		for _, l := range ls {
+			start := time.Now()
+			c.get(l)
+			slowest = max(slowest, time.Since(start))
+			for _, code := range codes.All() {
+				start := time.Now()
+				c.one(l, code)
+				slowest = max(slowest, time.Since(start))
+			}
+		}
 	}
+	b.ReportMetric(float64(slowest)/1e6, "max-ms")
 }
