@@ -30,14 +30,16 @@ type Outcome struct {
 	// Hijacked reports that the inner handler took over the connection.
 	Hijacked bool
 	// Duration is the time from the middleware receiving the request to the end of the
-	// response.
+	// response, and End that end.
 	Duration time.Duration
+	End      time.Time
 }
 
 // observe tells the Observe function the outcome of the request. It runs deferred, also
 // while a panic unwinds.
 func (s *state) observe(start time.Time) {
-	s.out.Duration = time.Since(start)
+	s.out.End = time.Now()
+	s.out.Duration = s.out.End.Sub(start)
 	s.cfg.observe(s.req, s.out)
 }
 

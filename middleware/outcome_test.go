@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/middleware"
@@ -59,7 +60,10 @@ func TestObserve(t *testing.T) {
 			if got.Duration <= 0 {
 				t.Errorf("Duration %v", got.Duration)
 			}
-			got.Duration = 0
+			if got.End.IsZero() {
+				t.Errorf("End is zero")
+			}
+			got.Duration, got.End = 0, time.Time{}
 			if got != tt.want {
 				t.Errorf("outcome %+v, want %+v", got, tt.want)
 			}

@@ -1,13 +1,19 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/middleware"
 )
 
 // logRecord is one access log line as JSON.
@@ -108,4 +114,38 @@ func TestErrorLogWriter(t *testing.T) {
 	if rec.Level != "WARN" || rec.Msg != "reverse proxy" || len(rec.Err) > maxLoggedError+len("…") || !strings.HasPrefix(rec.Err, "httputil: malformed") {
 		t.Errorf("logged %+v", rec)
 	}
+}
+
+// FuzzAccessLogLine checks the access log's own formatting against slog's handlers: for
+// any request and outcome, the line is the one slog's text or JSON handler writes for the
+// same record.
+func FuzzAccessLogLine(f *testing.F) {
+	f.Add("GET", "/v1/errors", "en-US", 200, 0, int64(53), int64(1500000), false, false, true)
+	f.Add("POST", "/a b=\"c\"\n\u2028\xff", "", 502, 10004, int64(0), int64(0), true, true, false)
+	f.Add("\x7f", "\\", "zh-CN", 404, 10205, int64(-1), int64(-5), false, true, true)
+	fixed := time.Date(2026, 11, 27, 23, 1, 2, 345678901, time.FixedZone("X", 3600))
+	fixTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Time(slog.TimeKey, fixed)
+		}
+		return a
+	}
+	f.Fuzz(func(t *testing.T, method, path, lang string, status, code int, n, d int64, aborted, hijacked, json bool) {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Method, r.URL.Path = method, path
+		o := middleware.Outcome{Status: status, Code: codes.Code(code), Lang: lang, Bytes: n, Duration: time.Duration(d), Aborted: aborted, Hijacked: hijacked}
+		var want bytes.Buffer
+		format := "text"
+		h := slog.Handler(slog.NewTextHandler(&want, &slog.HandlerOptions{ReplaceAttr: fixTime}))
+		if json {
+			format = "json"
+			h = slog.NewJSONHandler(&want, &slog.HandlerOptions{ReplaceAttr: fixTime})
+		}
+		slogAccess(slog.New(h))(r, o)
+		a := newAccessLog(format, nil)
+		o.End = fixed
+		if got := a.line(nil, r, o); string(got) != want.String() {
+			t.Fatalf("access log line\n got %q\nslog %q", got, want.String())
+		}
+	})
 }

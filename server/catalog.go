@@ -34,8 +34,8 @@ func (s *routes) list(w http.ResponseWriter, r *http.Request) {
 
 // one answers GET /v1/errors/{code}, where code is a number (10205) or a name
 // (APP_NOT_FOUND, in any case). An unknown code is a 404 ITEM_NOT_FOUND.
-func (s *routes) one(w http.ResponseWriter, r *http.Request) {
-	c, ok := lookup(r.PathValue("code"))
+func (s *routes) one(w http.ResponseWriter, r *http.Request, name string) {
+	c, ok := lookup(name)
 	if !ok {
 		s.writeError(w, r, codes.ItemNotFound)
 		return

@@ -179,7 +179,7 @@ func TestGatewayNoDesync(t *testing.T) {
 	back := backendtest.New(t)
 	upstream, _ := url.Parse(back.URL)
 	logs := new(syncBuffer)
-	front := httptest.NewServer(handlerWith(newCatalog(t), newLogger("json", logs), gatewayConfig{upstream: upstream, suspect: -1}))
+	front := httptest.NewServer(handlerWith(newCatalog(t), newLogger("json", logs), newAccessLog("json", logs).observe, gatewayConfig{upstream: upstream, suspect: -1}))
 	defer front.Close()
 	const clients, pairs = 20, 1000
 	crossed, failed := desync(t, front.URL, clients, pairs, backendtest.Extra, backendtest.NoContent, backendtest.NotModified)

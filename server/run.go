@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	out := newLogOutput(stderr)
 	defer out.Close()
-	logger := newLogger(cfg.logFormat, out)
+	logger, access := newLogger(cfg.logFormat, out), newAccessLog(cfg.logFormat, out)
 	if process {
 		log.SetFlags(0)
 		log.SetOutput(errorLogWriter{logger, "log"})
@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logger.Info("listening", "addr", ln.Addr().String(), "upstream", upstreamString(cfg),
 		"locales", localesString(cfg), "catalog", cat.Version())
 	out.Flush()
-	if err := serve(ctx, checkedListener{ln}, newServer(cat, logger, cfg), cfg.shutdownTimeout, logger); err != nil {
+	if err := serve(ctx, checkedListener{ln}, newServer(cat, logger, access, cfg), cfg.shutdownTimeout, logger); err != nil {
 		logger.Error("serve", "err", err)
 		return ExitError
 	}
@@ -162,11 +162,11 @@ const serverWriteTimeout = 60 * time.Second
 // newServer returns the HTTP server with its timeouts: slow clients cannot hold
 // connections, and a header larger than 64 KiB is refused with 431 before any handler.
 // Proxied requests have the gateway's bounds instead of the write timeout.
-func newServer(cat *i18n.Catalog, logger *slog.Logger, cfg config) *http.Server {
+func newServer(cat *i18n.Catalog, logger *slog.Logger, access *accessLog, cfg config) *http.Server {
 	gw := cfg.gateway
 	gw.upstream = cfg.upstream
 	return &http.Server{
-		Handler:           handlerWith(cat, logger, gw),
+		Handler:           handlerWith(cat, logger, access.observe, gw),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      serverWriteTimeout,
