@@ -15,19 +15,28 @@ const logFlushInterval = 100 * time.Millisecond
 // logBufferSize is how much is buffered before a flush, whatever the interval.
 const logBufferSize = 64 << 10
 
-// A logOutput buffers what is logged and writes it to w at most logFlushInterval after it
-// was logged, or as soon as logBufferSize is buffered. Close flushes what is left, so
-// that a shutdown loses nothing. It is safe for concurrent use.
+// maxLogPending bounds what waits to be written: a log destination slower than the
+// requests makes them wait (nothing is dropped) once this much is pending.
+const maxLogPending = 1 << 20
+
+// A logOutput buffers what is logged and writes it to w off the request path: at most
+// logFlushInterval after it was logged, or as soon as logBufferSize is buffered. A
+// request waits for the destination only when maxLogPending is pending. Close flushes
+// what is left, so that a shutdown loses nothing. It is safe for concurrent use.
 type logOutput struct {
-	mu    sync.Mutex
-	w     io.Writer
-	buf   []byte
-	timer *time.Timer // armed while buf holds something
-	err   error       // the first write error, after which output is dropped
+	mu       sync.Mutex
+	more     *sync.Cond // signalled when the buffer is taken
+	buf      []byte
+	flushing bool        // a flush of a full buffer is under way
+	timer    *time.Timer // armed while buf holds something
+	writing  sync.Mutex  // serialises writes to w, in the order taken
+	w        io.Writer
+	err      error // the first write error, after which output is dropped
 }
 
 func newLogOutput(w io.Writer) *logOutput {
 	o := &logOutput{w: w}
+	o.more = sync.NewCond(&o.mu)
 	o.timer = time.AfterFunc(time.Hour, o.Flush)
 	o.timer.Stop()
 	return o
@@ -37,34 +46,32 @@ func newLogOutput(w io.Writer) *logOutput {
 func (o *logOutput) Write(p []byte) (int, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	for len(o.buf) >= maxLogPending {
+		o.more.Wait()
+	}
 	if len(o.buf) == 0 {
 		o.timer.Reset(logFlushInterval)
 	}
 	o.buf = append(o.buf, p...)
-	if len(o.buf) >= logBufferSize {
-		o.flushLocked()
+	if len(o.buf) >= logBufferSize && !o.flushing {
+		o.flushing = true
+		go o.Flush()
 	}
 	return len(p), nil
 }
 
 // Flush writes what is buffered.
 func (o *logOutput) Flush() {
+	o.writing.Lock()
+	defer o.writing.Unlock()
 	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.flushLocked()
-}
-
-func (o *logOutput) flushLocked() {
-	if len(o.buf) == 0 {
-		return
-	}
+	out := o.buf
+	o.buf, o.flushing = nil, false
 	o.timer.Stop()
-	if o.err == nil {
-		_, o.err = o.w.Write(o.buf)
-	}
-	o.buf = o.buf[:0]
-	if cap(o.buf) > 4*logBufferSize {
-		o.buf = nil
+	o.more.Broadcast()
+	o.mu.Unlock()
+	if len(out) > 0 && o.err == nil {
+		_, o.err = o.w.Write(out)
 	}
 }
 

@@ -180,24 +180,27 @@ func (b *bench) startSelf(self string, args ...string) (string, error) {
 	return addr, nil
 }
 
-// startAPISwitch starts the binary with its logs discarded past the "listening" line, as
-// an operator would run it (-log-format json).
+// startAPISwitch starts the binary as an operator would run it (-log-format json), its
+// log going to a file: a pipe that this busy process drains late would make it wait.
 func (b *bench) startAPISwitch(bin string, args ...string) (string, error) {
-	cmd := command(bin, append(args, "-addr", "127.0.0.1:0", "-log-format", "json")...)
-	errs, err := cmd.StderrPipe()
+	logs, err := os.CreateTemp(b.tmp, "apiswitch-*.log")
 	if err != nil {
 		return "", err
 	}
+	defer logs.Close()
+	cmd := command(bin, append(args, "-addr", "127.0.0.1:0", "-log-format", "json")...)
+	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		return "", err
 	}
 	b.procs = append(b.procs, cmd)
-	sc := bufio.NewScanner(errs)
-	for sc.Scan() {
-		var rec struct{ Msg, Addr string }
-		if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == "listening" {
-			go io.Copy(io.Discard, errs)
-			return rec.Addr, nil
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		data, _ := os.ReadFile(logs.Name())
+		for _, line := range strings.Split(string(data), "\n") {
+			var rec struct{ Msg, Addr string }
+			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "listening" {
+				return rec.Addr, nil
+			}
 		}
 	}
 	return "", fmt.Errorf("apiswitch %q did not listen", args)
