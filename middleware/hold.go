@@ -56,7 +56,7 @@ func (f *fillWriter) fill() {
 		return
 	}
 	dst := getBuffer()
-	defer putBuffer(dst, *dst)
+	defer func() { putBuffer(dst, *dst) }()
 	res := s.cfg.fill(s.loc, f.buf, *dst)
 	s.filled(res, f.code)
 	if res.body == nil {
