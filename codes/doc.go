@@ -17,6 +17,12 @@
 //	return codes.AppNotFound
 //	return codes.Wrap(err, codes.VolCreateFailed).With("Name", name)
 //
+// With returns a copy and never changes its receiver, so an *Error declared once at package
+// level may be shared by concurrent handlers:
+//
+//	var errNoApp = codes.New(codes.AppNotFound)
+//	return errNoApp.With("Name", name)
+//
 // errors.Is matches by code through any %w wrapping, and From finds the code of an error:
 //
 //	if errors.Is(err, codes.AppNotFound) { ... }
@@ -34,4 +40,4 @@
 // VOL_EXP_READY (200 OK).
 package codes
 
-//go:generate go run ../internal/codegen/gencodes
+//go:generate go run ../internal/codegen/gencodes -readme ../README.md

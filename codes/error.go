@@ -2,6 +2,7 @@ package codes
 
 import (
 	"errors"
+	"maps"
 	"strconv"
 )
 
@@ -34,13 +35,25 @@ func New(c Code) *Error { return &Error{Code: c} }
 // Wrap returns an Error with code c caused by cause.
 func Wrap(cause error, c Code) *Error { return &Error{Code: c, Cause: cause} }
 
-// With sets the template value key to value and returns e, so that calls chain.
+// With returns a copy of e whose template data also holds key = value; e itself is not
+// changed, so calls chain and a package-level error can be shared by concurrent handlers:
+//
+//	var errNoApp = codes.New(codes.AppNotFound)
+//	...
+//	return errNoApp.With("Name", name)
+//
+// With on a nil *Error returns a new Error with code 0, which is answered as INTERNAL_ERROR.
 func (e *Error) With(key string, value any) *Error {
-	if e.Data == nil {
-		e.Data = make(map[string]any, 2)
+	c := new(Error)
+	if e != nil {
+		*c = *e
 	}
-	e.Data[key] = value
-	return e
+	c.Data = maps.Clone(c.Data)
+	if c.Data == nil {
+		c.Data = make(map[string]any, 1)
+	}
+	c.Data[key] = value
+	return c
 }
 
 // Error returns the code's name and number, and the cause's text when there is one. It is

@@ -47,7 +47,7 @@ func (c *Catalog) Reload(fsys fs.FS) error {
 // the default language.
 func (c *Catalog) Localizer(acceptLanguage ...string) Localizer {
 	s := c.cur.Load()
-	return Localizer{s: s, lang: s.negotiate(acceptLanguage)}
+	return Localizer{s: s, lang: s.neg.negotiate(acceptLanguage)}
 }
 
 // LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter. It
@@ -55,10 +55,7 @@ func (c *Catalog) Localizer(acceptLanguage ...string) Localizer {
 // the catalog can answer in.
 func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 	s := c.cur.Load()
-	if !validRange(tag) || tag == "*" {
-		return Localizer{s: s}, false
-	}
-	i := s.lookup(tag)
+	i := s.neg.find(tag)
 	if i < 0 {
 		return Localizer{s: s}, false
 	}
@@ -77,7 +74,7 @@ func (c *Catalog) Message(lang language.Tag, code codes.Code, data map[string]an
 	s := c.cur.Load()
 	i := slices.Index(s.langs, lang)
 	if i < 0 {
-		i = max(s.lookup(lang.String()), 0)
+		i = max(s.neg.find(lang.String()), 0)
 	}
 	return s.message(i, code, data)
 }

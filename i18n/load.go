@@ -162,7 +162,7 @@ func snapshotOf(f *files, o options) (*snapshot, error) {
 		}
 	}
 	sort.Slice(langs[1:], func(i, j int) bool { return langs[1+i].String() < langs[1+j].String() })
-	s := newSnapshot(langs, f.version, o.onProblem)
+	s := newSnapshot(langs, f.version, o)
 	s.bundle = f.bundle
 	var missing []error
 	for _, code := range codes.All() {

@@ -14,6 +14,40 @@ const (
 	maxRangeLen      = 64 // a longer language range is dropped as malformed
 )
 
+// A negotiator chooses one of a catalog version's languages for Accept-Language values or
+// a single tag. It holds everything negotiation needs: the languages, x/text's matcher and
+// the caches, so that a snapshot holds it as one field. It is safe for concurrent use.
+type negotiator struct {
+	langs   []language.Tag // the default language first
+	names   []string       // langs[i].String()
+	matcher language.Matcher
+	headers cache // whole Accept-Language values
+	ranges  cache // lower-cased language ranges
+}
+
+// newNegotiator returns a negotiator over langs, the default language first, configured
+// by the negotiation options of o.
+func newNegotiator(langs []language.Tag, o options) *negotiator {
+	n := &negotiator{
+		langs:   langs,
+		names:   make([]string, len(langs)),
+		matcher: language.NewMatcher(langs),
+	}
+	for i, tag := range langs {
+		n.names[i] = tag.String()
+	}
+	return n
+}
+
+// find returns the index of the language that best matches one tag or range, as from a
+// ?lang= parameter, or -1 when none does.
+func (n *negotiator) find(tag string) int {
+	if !validRange(tag) || tag == "*" {
+		return -1
+	}
+	return n.lookup(tag)
+}
+
 // A weighted is one entry of an Accept-Language list: a language range and its q in
 // thousandths.
 type weighted struct {
@@ -23,26 +57,26 @@ type weighted struct {
 
 // negotiate returns the index of the language to answer in for Accept-Language values.
 // Browsers send few distinct headers, so a single header line's answer is remembered.
-func (s *snapshot) negotiate(values []string) int {
+func (n *negotiator) negotiate(values []string) int {
 	if len(values) != 1 || len(values[0]) > maxAcceptBytes {
-		return s.negotiateList(values)
+		return n.negotiateList(values)
 	}
-	if i, ok := s.headers.get(values[0]); ok {
+	if i, ok := n.headers.get(values[0]); ok {
 		return i
 	}
-	i := s.negotiateList(values)
-	s.headers.put(values[0], i)
+	i := n.negotiateList(values)
+	n.headers.put(values[0], i)
 	return i
 }
 
 // negotiateList reads Accept-Language values and chooses a language.
-func (s *snapshot) negotiateList(values []string) int {
+func (n *negotiator) negotiateList(values []string) int {
 	var list [maxAcceptEntries]weighted
 	entries := list[:splitAccept(values, &list)]
 	var excluded uint64
 	for _, e := range entries {
 		if e.q == 0 {
-			excluded |= s.prefixMask(e.rng)
+			excluded |= n.prefixMask(e.rng)
 		}
 	}
 	best, bestQ := -1, 0
@@ -52,16 +86,16 @@ func (s *snapshot) negotiateList(values []string) int {
 		}
 		var i int
 		if e.rng == "*" {
-			i = s.fallback(excluded)
+			i = n.fallback(excluded)
 		} else {
-			i = s.lookup(e.rng)
+			i = n.lookup(e.rng)
 		}
 		if i >= 0 && excluded&(1<<i) == 0 {
 			best, bestQ = i, e.q
 		}
 	}
 	if best < 0 {
-		return s.fallback(excluded)
+		return n.fallback(excluded)
 	}
 	return best
 }
@@ -69,8 +103,8 @@ func (s *snapshot) negotiateList(values []string) int {
 // fallback returns the default language unless it was excluded by q=0, then the first
 // language not excluded. When all are excluded it still answers the default: a language
 // is always chosen, never 406.
-func (s *snapshot) fallback(excluded uint64) int {
-	for i := range s.langs {
+func (n *negotiator) fallback(excluded uint64) int {
+	for i := range n.langs {
 		if excluded&(1<<i) == 0 {
 			return i
 		}
@@ -80,9 +114,9 @@ func (s *snapshot) fallback(excluded uint64) int {
 
 // prefixMask returns the languages a q=0 range rules out: by RFC 4647 basic filtering,
 // "zh" rules out zh-CN, and "en-GB" does not rule out en-US.
-func (s *snapshot) prefixMask(rng string) uint64 {
+func (n *negotiator) prefixMask(rng string) uint64 {
 	var mask uint64
-	for i, name := range s.names {
+	for i, name := range n.names {
 		if strings.EqualFold(name, rng) ||
 			len(name) > len(rng) && name[len(rng)] == '-' && strings.EqualFold(name[:len(rng)], rng) {
 			mask |= 1 << i
@@ -92,7 +126,7 @@ func (s *snapshot) prefixMask(rng string) uint64 {
 }
 
 // lookup returns the index of the language that best matches one range, or -1.
-func (s *snapshot) lookup(rng string) int {
+func (n *negotiator) lookup(rng string) int {
 	var buf [maxRangeLen]byte
 	key := buf[:len(rng)]
 	for i := 0; i < len(rng); i++ {
@@ -105,24 +139,24 @@ func (s *snapshot) lookup(rng string) int {
 		}
 		key[i] = c
 	}
-	if i, ok := s.ranges.getBytes(key); ok {
+	if i, ok := n.ranges.getBytes(key); ok {
 		return i
 	}
 	k := string(key)
-	i := s.match(k)
-	s.ranges.put(k, i)
+	i := n.match(k)
+	n.ranges.put(k, i)
 	return i
 }
 
 // match asks x/text's matcher for rng and uses the index it returns, never the tag, which
 // may carry extensions such as en-US-u-rg-gbzzzz. A match of confidence No (fr offered
 // en-US) is no match.
-func (s *snapshot) match(rng string) int {
+func (n *negotiator) match(rng string) int {
 	tag, err := language.Parse(rng)
 	if err != nil {
 		return -1
 	}
-	_, i, conf := s.matcher.Match(tag)
+	_, i, conf := n.matcher.Match(tag)
 	if conf == language.No {
 		return -1
 	}

@@ -187,7 +187,7 @@ func TestRangeCacheIsBounded(t *testing.T) {
 	for i := range 3 * maxCached {
 		c.Negotiate("x" + strings.Repeat("a", i%7) + "-" + itoa36(i))
 	}
-	s := c.cur.Load()
+	s := c.cur.Load().neg
 	if n := s.ranges.len(); n != maxCached {
 		t.Errorf("range cache holds %d ranges, want the bound %d", n, maxCached)
 	}

@@ -12,23 +12,21 @@ import (
 type snapshot struct {
 	langs     []language.Tag // the default language first
 	names     []string       // langs[i].String()
-	matcher   language.Matcher
+	neg       *negotiator
 	msgs      map[codes.Code][]*message // indexed like langs
-	headers   cache                     // whole Accept-Language values
-	ranges    cache                     // lower-cased language ranges
 	bundle    *goi18n.Bundle            // read only; kept for comparison benchmarks
 	version   string
 	onProblem func(Problem)
 }
 
-func newSnapshot(langs []language.Tag, version string, onProblem func(Problem)) *snapshot {
+func newSnapshot(langs []language.Tag, version string, o options) *snapshot {
 	s := &snapshot{
 		langs:     langs,
 		names:     make([]string, len(langs)),
-		matcher:   language.NewMatcher(langs),
+		neg:       newNegotiator(langs, o),
 		msgs:      make(map[codes.Code][]*message, len(codes.All())),
 		version:   version,
-		onProblem: onProblem,
+		onProblem: o.onProblem,
 	}
 	for i, tag := range langs {
 		s.names[i] = tag.String()

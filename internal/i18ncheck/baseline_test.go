@@ -33,18 +33,13 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("-baseline on other findings: exit %d, want %d", code, ExitFindings)
 	}
 	golden(t, "baseline.txt", got)
-}
-
-func TestFingerprintIgnoresPosition(t *testing.T) {
-	a := Finding{Check: CheckMissing, Locale: "en-US", Subject: "APP_NOT_FOUND", Pos: Position{"a.go", 1, 1}, Message: "x"}
-	b := a
-	b.Pos, b.Message = Position{"b.go", 9, 9}, "y"
-	if a.Fingerprint() != b.Fingerprint() {
-		t.Errorf("fingerprints differ by position: %s, %s", a.Fingerprint(), b.Fingerprint())
+	if !strings.Contains(got, "the baseline "+fixed+" accepted 1 finding\n") {
+		t.Errorf("the text summary does not say how many findings the baseline accepted:\n%s", got)
 	}
-	c := a
-	c.Locale = "fr-FR"
-	if a.Fingerprint() == c.Fingerprint() {
-		t.Errorf("fingerprints of two locales agree: %s", a.Fingerprint())
+
+	got, _ = runMain(t, caseArgs("missing", "-baseline", fixed, "-format", "json"))
+	golden(t, "baseline.summary.json", got)
+	if !strings.Contains(got, `"accepted": 1,`) {
+		t.Errorf("the JSON summary does not say how many findings the baseline accepted:\n%s", got)
 	}
 }

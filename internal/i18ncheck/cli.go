@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/apiswitch/errcode/internal/i18ncheck/report"
 )
 
 // Exit statuses of Main.
@@ -26,6 +28,7 @@ type options struct {
 	writeBaseline string
 	writeStubs    bool
 	explain       string
+	locale        string
 }
 
 // loadCodes is LoadCodes; tests replace it to load a fixture package once.
@@ -55,7 +58,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("i18ncheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.cfg.Dir, "C", "", "change to `dir` before resolving -pkg and -locales")
-	fs.StringVar(&o.cfg.Pkg, "pkg", "./codes", "package `pattern` of the code constants")
+	fs.StringVar(&o.cfg.Pkg, "pkg", "", "package `pattern` of the code constants (default ./codes; when there is no such directory, as with -no-pkg)")
+	fs.BoolVar(&o.cfg.NoPkg, "no-pkg", false, "no Go package: the message ids of the -source locale are what every locale must translate")
 	fs.StringVar(&o.cfg.Type, "type", "Code", "`name` of the code type")
 	fs.StringVar(&o.cfg.Locales, "locales", "./locales", "`dir`ectory of the go-i18n *.toml files")
 	fs.StringVar(&o.cfg.Source, "source", "zh-CN", "the source `locale`, which the others translate")
@@ -63,10 +67,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings of this `severity` or worse: error, warning or never")
 	fs.StringVar(&o.baseline, "baseline", "", "accept the findings listed in `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to `file` as a baseline, and exit 0")
-	fs.BoolVar(&o.writeStubs, "write-stubs", false, "append a stub for each missing entry and mark each stale one")
+	fs.BoolVar(&o.writeStubs, "write-stubs", false, "append a stub for each missing entry and mark each stale one, then exit 0")
+	fs.StringVar(&o.locale, "locale", "", "only this language `tag`; with -write-stubs, a new language's file is created")
 	fs.StringVar(&o.explain, "explain", "", "explain the code with this `name or number` in every locale")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: i18ncheck [flags]\n\nChecks go-i18n message files against the code constants of a Go package.\n\n")
+		fmt.Fprintf(stderr, "usage: i18ncheck [flags]\n\nChecks go-i18n message files against the code constants of a Go package, or against\nthe message ids of the source locale.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -75,6 +80,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected argument %q (flags only; see -help)", fs.Arg(0))
 	}
+	if o.cfg.NoPkg && o.cfg.Pkg != "" {
+		return nil, errors.New("-pkg and -no-pkg exclude each other")
+	}
 	switch o.format {
 	case "text", "json", "sarif", "github":
 	default:
@@ -82,6 +90,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if _, ok := failLevel(o.failOn); !ok {
 		return nil, fmt.Errorf("-fail-on %q: want error, warning or never", o.failOn)
+	}
+	if o.writeStubs && (o.explain != "" || o.baseline != "" || o.writeBaseline != "" || o.format != "text") {
+		return nil, errors.New("-write-stubs writes files and says what it wrote: it takes no -explain, -baseline, -write-baseline or -format")
 	}
 	return o, nil
 }
@@ -104,110 +115,137 @@ func run(o *options, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if o.writeStubs {
+		return writeStubs(r, o, stdout, stderr)
+	}
+	if o.locale != "" {
+		if r, err = r.only(o.locale); err != nil {
+			return 0, err
+		}
+	}
 	if o.explain != "" {
 		return explain(r, o.explain, stdout)
 	}
-	if o.writeStubs {
-		if r, err = stubsAndRerun(r, o, stderr); err != nil {
-			return 0, err
-		}
-	}
-	fs := r.Findings
+	res := r.Result(r.Findings)
 	if o.baseline != "" {
-		data, err := os.ReadFile(resolve(o.cfg.Dir, o.baseline))
-		if err != nil {
+		if err := applyBaseline(res, resolve(o.cfg.Dir, o.baseline), o.baseline); err != nil {
 			return 0, err
 		}
-		b, err := ParseBaseline(o.baseline, data)
-		if err != nil {
-			return 0, err
-		}
-		fs = b.Apply(fs)
 	}
 	if o.writeBaseline != "" {
-		if err := writeBaselineFile(resolve(o.cfg.Dir, o.writeBaseline), fs); err != nil {
+		if err := writeBaselineFile(resolve(o.cfg.Dir, o.writeBaseline), res.Findings); err != nil {
 			return 0, err
 		}
-		fmt.Fprintf(stderr, "i18ncheck: wrote %d findings to %s\n", len(fs), o.writeBaseline)
-		fs = nil
+		fmt.Fprintf(stderr, "i18ncheck: wrote %d findings to %s\n", len(res.Findings), o.writeBaseline)
+		res.Findings = nil
 	}
-	if err := write(r, o.format, fs, stdout); err != nil {
+	if err := write(res, o.format, stdout); err != nil {
 		return 0, err
 	}
-	if level, _ := failLevel(o.failOn); failed(fs, level) {
+	if level, _ := failLevel(o.failOn); report.Failed(res.Findings, level) {
 		return ExitFindings, nil
 	}
 	return ExitOK, nil
 }
 
-func failed(fs []Finding, level Severity) bool {
-	for _, f := range fs {
-		if f.Severity >= level {
-			return true
-		}
+// applyBaseline removes from res the findings the baseline at path accepts; name is the
+// path as the user gave it.
+func applyBaseline(res *report.Result, path, name string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
 	}
-	return false
+	b, err := report.ParseBaseline(name, data)
+	if err != nil {
+		return err
+	}
+	res.Findings, res.Accepted = b.Apply(res.Findings)
+	res.Baseline = name
+	return nil
 }
 
 func explain(r *Report, what string, stdout io.Writer) (int, error) {
 	c := r.Lookup(what)
 	if c == nil {
-		return 0, fmt.Errorf("-explain %s: no %s constant has this name or number", what, r.Codes.Type)
+		return 0, fmt.Errorf("-explain %s: %s%s", what, r.noCode(), didYouMean(r.suggest(what)))
 	}
 	r.Explain(stdout, c)
 	return ExitOK, nil
 }
 
-// stubsAndRerun writes the stubs, then checks again so that the output shows the result.
-func stubsAndRerun(r *Report, o *options, stderr io.Writer) (*Report, error) {
-	edits, err := r.WriteStubs(o.cfg.Dir)
+// writeStubs writes the stubs and says what it wrote: a line per file, then a summary. A
+// locale whose files do not parse gets none, which makes the exit status 1.
+func writeStubs(r *Report, o *options, stdout, stderr io.Writer) (int, error) {
+	var tags []string
+	if o.locale != "" {
+		tags = []string{o.locale}
+	}
+	edits, err := r.WriteStubs(tags...)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
+	var stubs, marked, files int
+	status := ExitOK
 	for _, e := range edits {
-		fmt.Fprintf(stderr, "i18ncheck: %s: appended %d stubs, marked %d stale entries\n", e.File, e.Missing, e.Stale)
+		if e.Skipped != "" {
+			fmt.Fprintf(stderr, "i18ncheck: %s: no stubs written: %s\n", e.File, e.Skipped)
+			status = ExitFindings
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", e.File, e.summary())
+		stubs, marked, files = stubs+e.Missing, marked+e.Stale, files+1
 	}
-	if len(edits) == 0 {
-		fmt.Fprintln(stderr, "i18ncheck: no stubs to write")
-		return r, nil
+	if files == 0 {
+		fmt.Fprintln(stdout, "i18ncheck: no stubs to write: every code has an entry in every locale, and every stale entry is marked")
+		return status, nil
 	}
-	cfg := o.cfg
-	cfg.Codes = r.Codes
-	return Run(cfg)
+	var did []string
+	if stubs > 0 {
+		did = append(did, "wrote "+report.Plural(stubs, "stub"))
+	}
+	if marked > 0 {
+		did = append(did, "marked "+report.Plural(marked, "stale entry"))
+	}
+	if len(did) == 0 { // an empty file for a language whose source has no messages
+		did = append(did, "wrote no stubs")
+	}
+	fmt.Fprintf(stdout, "i18ncheck: %s in %s; translate each entry under %q and delete that line, then run i18ncheck\n",
+		strings.Join(did, " and "), report.Plural(files, "file"), stubMarker)
+	return status, nil
 }
 
 func writeBaselineFile(path string, fs []Finding) error {
 	var buf bytes.Buffer
-	if err := WriteBaseline(&buf, fs); err != nil {
+	if err := report.WriteBaseline(&buf, fs); err != nil {
 		return err
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// write renders the report in format.
-func write(r *Report, format string, fs []Finding, w io.Writer) error {
+// write renders res in format.
+func write(res *report.Result, format string, w io.Writer) error {
 	switch format {
 	case "json":
-		return r.WriteJSON(w, fs)
+		return res.WriteJSON(w)
 	case "sarif":
-		return r.WriteSARIF(w, fs)
+		return res.WriteSARIF(w)
 	case "github":
-		return writeGitHub(r, fs, w)
+		return writeGitHub(res, w)
 	}
-	return r.WriteText(w, fs)
+	return res.WriteText(w)
 }
 
 // writeGitHub also appends the Markdown summary to $GITHUB_STEP_SUMMARY when it is set.
-func writeGitHub(r *Report, fs []Finding, w io.Writer) error {
+func writeGitHub(res *report.Result, w io.Writer) error {
 	path := strings.TrimSpace(os.Getenv("GITHUB_STEP_SUMMARY"))
 	if path == "" {
-		return r.WriteGitHub(w, nil, fs)
+		return res.WriteGitHub(w, nil)
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return err
 	}
-	if err := r.WriteGitHub(w, f, fs); err != nil {
+	if err := res.WriteGitHub(w, f); err != nil {
 		f.Close()
 		return err
 	}

@@ -5,9 +5,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -151,6 +156,10 @@ func TestExit(t *testing.T) {
 		{"no locales dir", []string{"-pkg", fixturePkg, "-locales", "testdata/nosuchdir"}, ExitUsage},
 		{"no source locale", caseArgs("clean", "-source", "fr-FR"), ExitUsage},
 		{"explain unknown", caseArgs("clean", "-explain", "NOPE"), ExitUsage},
+		{"locale unknown", caseArgs("clean", "-locale", "fr-FR"), ExitUsage},
+		{"locale not a tag", caseArgs("clean", "-locale", "french"), ExitUsage},
+		{"locale", caseArgs("missing", "-locale", "en-US"), ExitFindings},
+		{"pkg and no-pkg", caseArgs("clean", "-no-pkg"), ExitUsage},
 		{"baseline missing", caseArgs("clean", "-baseline", "testdata/nosuchfile.json"), ExitUsage},
 	}
 	for _, tt := range tests {
@@ -171,6 +180,7 @@ func TestUsageErrors(t *testing.T) {
 		{"-pkg", fixturePkg, "-locales", "testdata/nosuchdir"},
 		caseArgs("clean", "-source", "fr-FR"),
 		caseArgs("clean", "-explain", "NOPE"),
+		caseArgs("clean", "-locale", "fr-FR"),
 	} {
 		got, _ := runMain(t, args)
 		b.WriteString(got)
@@ -184,6 +194,8 @@ func TestExplain(t *testing.T) {
 		caseArgs("clean", "-explain", "VOL_NAME_IS_NULL"),
 		caseArgs("stale", "-explain", "10205"),
 		caseArgs("missing", "-explain", "DiskFull"),
+		caseArgs("clean", "-explain", "app_not_found"), // any case
+		caseArgs("clean", "-explain", "diskfull"),
 	} {
 		got, code := runMain(t, args)
 		if code != ExitOK {
@@ -192,4 +204,93 @@ func TestExplain(t *testing.T) {
 		b.WriteString(got)
 	}
 	golden(t, "explain.txt", b.String())
+}
+
+// TestExplainSuggests checks what -explain suggests for a name that is no code's.
+func TestExplainSuggests(t *testing.T) {
+	tests := []struct{ what, want string }{
+		{"APP_NOT_FUOND", "did you mean APP_NOT_FOUND (10205)?"},      // two letters swapped
+		{"vol_name_is_nul", "did you mean VOL_NAME_IS_NULL (10309)?"}, // any case, one letter short
+		{"quota", "did you mean QUOTA_EXCEEDED (20000)?"},             // part of a name
+		{"10250", "did you mean APP_NOT_FOUND (10205)?"},              // a number mistyped
+		{"NOTHING_LIKE_IT", "no Code constant has this name or number\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.what, func(t *testing.T) {
+			got, code := runMain(t, caseArgs("clean", "-explain", tt.what))
+			if code != ExitUsage || !strings.Contains(got, tt.want) {
+				t.Errorf("-explain %s: exit %d, want %d and %q in\n%s", tt.what, code, ExitUsage, tt.want, got)
+			}
+		})
+	}
+}
+
+// TestTypoDistance checks the optimal string alignment distance against the examples of
+// Wikipedia's "Damerau–Levenshtein distance" and "Levenshtein distance" articles.
+func TestTypoDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "abc", 3},
+		{"abc", "abc", 0},
+		{"kitten", "sitting", 3}, // Levenshtein distance article
+		{"ca", "abc", 3},         // OSA: the swapped "ca" cannot then be edited again
+		{"ab", "ba", 1},
+		{"app_not_fuond", "app_not_found", 1},
+		{"未找到", "找未到", 1},
+	}
+	for _, tt := range tests {
+		if got := typoDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := typoDistance(tt.b, tt.a); got != tt.want {
+			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestGoI18nProject checks a bundle shaped like a Hugo theme's i18n folder: no Go package,
+// English as the source, plural forms in several languages, orphans, a blank message, a
+// mistyped placeholder and a language go-i18n cannot load.
+func TestGoI18nProject(t *testing.T) {
+	hugo := []string{"-C", "testdata/hugo", "-locales", "i18n", "-source", "en"}
+	tests := []struct {
+		name string
+		args []string
+		exit int
+	}{
+		{"hugo.txt", hugo, ExitFindings}, // no ./codes there: the source's ids are the codes
+		{"hugo.explain.txt", append(slices.Clone(hugo), "-explain", "READINGTIME"), ExitOK},
+		{"hugo.explain-miss.txt", append(slices.Clone(hugo), "-explain", "readMor"), ExitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, code := runMain(t, tt.args)
+			if code != tt.exit {
+				t.Errorf("exit status %d, want %d\n%s", code, tt.exit, got)
+			}
+			golden(t, tt.name, got)
+		})
+	}
+	// -no-pkg gives the same findings where a package would have been found.
+	noPkg, _ := runMain(t, []string{"-no-pkg", "-C", "testdata/hugo", "-locales", "i18n", "-source", "en"})
+	auto, _ := runMain(t, hugo)
+	if strings.SplitN(noPkg, "\n", 2)[1] != strings.SplitN(auto, "\n", 2)[1] {
+		t.Errorf("-no-pkg differs from no package found:\n%s\nwant:\n%s", noPkg, auto)
+	}
+}
+
+// TestGoI18nRefusesUnloadable checks the fixture's claim against go-i18n: it loads every
+// file of the Hugo fixture but la.toml, whose language it has no plural rules for.
+func TestGoI18nRefusesUnloadable(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/hugo/i18n/*.toml")
+	for _, p := range paths {
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		_, err := b.LoadMessageFile(p)
+		if got, want := err != nil, filepath.Base(p) == "la.toml"; got != want {
+			t.Errorf("go-i18n loading %s: %v; want an error: %v", p, err, want)
+		}
+	}
 }

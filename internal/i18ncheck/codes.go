@@ -200,3 +200,38 @@ func sortedByPos(codes []*Code) []*Code {
 	slices.SortStableFunc(s, func(a, b *Code) int { return comparePos(a.Pos, b.Pos) })
 	return s
 }
+
+// title names c in messages: "APP_NOT_FOUND (10205)", or the message id alone.
+func (c *Code) title() string {
+	if c.Number == "" {
+		return c.Name
+	}
+	return fmt.Sprintf("%s (%s)", c.Name, c.Number)
+}
+
+// noCode says that a name is no code's, in the words of where the codes come from.
+func (r *Report) noCode() string {
+	if r.Codes.fromSource() {
+		return fmt.Sprintf("the source locale %s has no message with this id", r.Source.Tag)
+	}
+	return fmt.Sprintf("no %s constant has this name or number", r.Codes.Type)
+}
+
+// sourceCodes makes the messages of the source locale the codes, for a bundle without a
+// package of constants: each id is a code, named by the id and defined where the message is.
+func sourceCodes(src *Locale) *CodeSet {
+	set := &CodeSet{}
+	seen := map[string]bool{}
+	for _, f := range src.Files {
+		for _, m := range f.Messages {
+			if !seen[m.ID] {
+				seen[m.ID] = true
+				set.Codes = append(set.Codes, &Code{Name: m.ID, Names: []string{m.ID}, Pos: m.Pos, Doc: m.Description})
+			}
+		}
+	}
+	return set
+}
+
+// fromSource reports whether the codes are the source locale's message ids.
+func (s *CodeSet) fromSource() bool { return s.PkgPath == "" }

@@ -77,7 +77,7 @@ func TestLoadCodesErrors(t *testing.T) {
 		{"./testdata/fixture/codes", "Nope", "has no type Nope"},
 		{"./testdata/fixture/codes", "Alias", "Code"}, // an alias of Code is Code: no error
 		{"./testdata/fixture/codes", "entry", "is not an integer type"},
-		{"./testdata/fixture/...", "Code", "matches 3 packages, want 1"},
+		{"./testdata/fixture/...", "Code", "matches 4 packages, want 1"},
 		{"./testdata/nosuchdir", "Code", "nosuchdir"},
 	}
 	for _, tt := range tests {
@@ -105,5 +105,47 @@ func TestUpperSnake(t *testing.T) {
 		if got := upperSnake(in); got != want {
 			t.Errorf("upperSnake(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLoadCodesLineDirective places generated constants at the rows of the table their
+// //line directives name, so that findings point there rather than at the generated file.
+func TestLoadCodesLineDirective(t *testing.T) {
+	set, err := LoadCodes("", "./testdata/fixture/gen", "Code")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range set.Codes {
+		want := Position{File: "testdata/fixture/gen/codes.tsv", Line: i + 1, Col: 1}
+		if c.Pos != want {
+			t.Errorf("%s is at %s, want %s", c.Ident, c.Pos, want)
+		}
+	}
+}
+
+// TestMissingAtLocaleFile checks that a missing message is reported in the file a translator
+// must edit, with the code's declaration and its source text as related locations.
+func TestMissingAtLocaleFile(t *testing.T) {
+	r, err := Run(Config{Pkg: fixturePkg, Locales: "testdata/cases/missing/locales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range r.Findings {
+		if f.Check != CheckMissing {
+			continue
+		}
+		n++
+		c := r.Lookup(f.Subject)
+		src := r.Source.message(c)
+		if f.Pos.File != "testdata/cases/missing/locales/en-US.toml" {
+			t.Errorf("%s: reported at %s, want the en-US file", f.Message, f.Pos)
+		}
+		if len(f.Related) != 2 || f.Related[0].Pos != c.Pos || f.Related[1].Pos != src.Pos {
+			t.Errorf("%s: related %v, want the declaration %s and the source %s", f.Message, f.Related, c.Pos, src.Pos)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no missing finding")
 	}
 }

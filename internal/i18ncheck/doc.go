@@ -1,10 +1,21 @@
-// Package i18ncheck checks go-i18n message files against the error codes of a Go package:
-// the logic of cmd/i18ncheck, the translation gate of API Switch.
+// Package i18ncheck checks go-i18n message files against the error codes of a Go package, or
+// against the message ids of a source locale: the logic of cmd/i18ncheck, the translation
+// gate of API Switch.
 //
 // Run loads the package with golang.org/x/tools/go/packages and reads the constants of the
 // code type with go/types; the checked code is never linked or run. It reads every *.toml
 // file of the locale directory the way go-i18n's loader does, and reports findings, each with
 // a check id, a severity and a file:line:col position. Main is the command line around Run.
+//
+// This package checks; package report holds what a check produces and how it is shown: the
+// findings, the output formats and the baseline.
+//
+// # Where findings point
+//
+// A finding points at the line to edit. A message missing in a locale points at the end of
+// the file -write-stubs appends to, with the code's declaration and the source message as
+// related locations. A declaration follows //line directives, so that a constant generated
+// from a table is placed at its row.
 //
 // # Matching messages to codes
 //
@@ -22,6 +33,10 @@
 // (AppNotFound → APP_NOT_FOUND) and the identifier itself, which is what stringer's String
 // returns.
 //
+// Without a package (Config.NoPkg, or no ./codes directory when Config.Pkg is empty), each
+// message id of the source locale is a code, named by the id and defined by its message, so
+// that any go-i18n bundle can be checked.
+//
 // # Agreeing with go-i18n
 //
 // The language of a file comes from its name, as go-i18n reads it (en-US.toml and
@@ -35,8 +50,14 @@
 //
 // # Stubs and baselines
 //
-// WriteStubs appends an entry for each missing translation, holding the source text, and
-// marks stale entries, each under a "# i18ncheck:stub" comment that keeps it reported until
-// a translator removes it. A Baseline accepts known findings by fingerprint: check, locale
-// and subject, never a line number.
+// WriteStubs appends an entry for each missing translation, holding the source text under a
+// "# i18ncheck:stub" line, and creates the file of a new language. A stub counts as missing,
+// whatever it holds, until a translator deletes that line. A stale entry gets two
+// "# i18ncheck:stale" lines with the new source text and hash; it stays a translation. A
+// baseline (see package report) accepts known findings by fingerprint: check, locale and
+// subject, never a line number.
+//
+// A translation without a hash can never be found stale: it is reported when any other
+// translation records one, and not in bundles that record none, as go-i18n projects without
+// goi18n often are.
 package i18ncheck

@@ -24,8 +24,8 @@ func ExampleRun() {
 		fmt.Printf("%s %d/%d\n", c.Locale, c.Translated, c.Total)
 	}
 	// Output:
-	// en-US: no message for VOL_NAME_IS_NULL (10309) [missing]
 	// en-US: no message for DISK_FULL (20001) [missing]
+	// en-US: no message for VOL_NAME_IS_NULL (10309) [missing]
 	// zh-CN 6/6
 	// en-US 4/6
 }
@@ -39,10 +39,12 @@ func ExampleMain() {
 	}, os.Stdout, os.Stderr)
 	fmt.Println("exit", code)
 	// Output:
-	// testdata/cases/orphan/locales/en-US.toml:29:1: warning: en-US: message APP_NOT_FUOND matches no Code constant by name or number [orphan]
-	// testdata/cases/orphan/locales/en-US.toml:32:1: warning: en-US: message 99999 matches no Code constant by name or number [orphan]
+	// testdata/cases/orphan/locales/en-US.toml:32:1: warning: en-US: message APP_NOT_FUOND matches no Code constant by name or number [orphan]
+	// testdata/cases/orphan/locales/en-US.toml:35:1: warning: en-US: message 99999 matches no Code constant by name or number [orphan]
 	//
 	// zh-CN  6/6  100.0%  (source)
 	// en-US  6/6  100.0%
+	//
+	// 0 errors, 2 warnings
 	// exit 1
 }

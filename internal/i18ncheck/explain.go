@@ -9,6 +9,11 @@ import (
 // Explain writes what i18ncheck knows of code c: its declaration and, for every locale, its
 // text, its hash and its findings.
 func (r *Report) Explain(w io.Writer, c *Code) {
+	if r.Codes.fromSource() {
+		fmt.Fprintf(w, "%s\n  a message id of the source locale %s, at %s\n", c.Name, r.Source.Tag, c.Pos)
+		r.explainLocales(w, c)
+		return
+	}
 	fmt.Fprintf(w, "%s = %s (%s.%s)\n  declared at %s\n", c.Name, c.Number, r.Codes.PkgName, c.Ident, c.Pos)
 	if len(c.Names) > 1 {
 		fmt.Fprintf(w, "  message ids: %s, %s\n", strings.Join(c.Names, ", "), c.Number)
@@ -18,6 +23,11 @@ func (r *Report) Explain(w io.Writer, c *Code) {
 			fmt.Fprintf(w, "  // %s\n", line)
 		}
 	}
+	r.explainLocales(w, c)
+}
+
+// explainLocales writes what each locale has for c, the source first.
+func (r *Report) explainLocales(w io.Writer, c *Code) {
 	src := r.Source.message(c)
 	for _, l := range r.orderedLocales() {
 		fmt.Fprintln(w)
@@ -56,7 +66,8 @@ func (r *Report) statusOf(l *Locale, c *Code) string {
 	var parts []string
 	for _, f := range r.Findings {
 		if f.Locale == l.Tag && f.Subject == c.Name {
-			parts = append(parts, fmt.Sprintf("%s: %s [%s]", f.Severity, strings.TrimPrefix(f.Message, l.Tag+": "+c.Name+" "), f.Check))
+			msg := strings.TrimPrefix(f.Message, l.Tag+": ")
+			parts = append(parts, fmt.Sprintf("%s: %s [%s]", f.Severity, strings.TrimPrefix(msg, c.Name+" "), f.Check))
 		}
 	}
 	if len(parts) == 0 {

@@ -46,20 +46,3 @@ func FuzzParseFile(f *testing.F) {
 		}
 	})
 }
-
-// FuzzParseBaseline checks that any baseline file is read or refused without panicking.
-func FuzzParseBaseline(f *testing.F) {
-	f.Add(`{"version": 1, "entries": [{"fingerprint": "ab", "check": "missing"}]}`)
-	f.Add(`{"version": 2}`)
-	f.Fuzz(func(t *testing.T, data string) {
-		b, err := ParseBaseline("b.json", []byte(data))
-		if err != nil {
-			return
-		}
-		for _, fd := range b.Apply(nil) {
-			if fd.Check != CheckBaseline || fd.Pos.Line < 1 {
-				t.Fatalf("Apply(nil) = %+v", fd)
-			}
-		}
-	})
-}

@@ -88,7 +88,7 @@ func parseFile(path, locale, src string) *File {
 
 // decodeFinding turns a TOML error into a finding at its position.
 func (f *File) decodeFinding(err error) Finding {
-	fd := Finding{Check: CheckSyntax, Severity: Error, Pos: Position{f.Path, 1, 1}, Locale: f.Locale, Subject: f.Path}
+	fd := Finding{Check: CheckSyntax, Severity: Error, Pos: Position{File: f.Path, Line: 1, Col: 1}, Locale: f.Locale, Subject: f.Path}
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
 		fd.Message = "TOML: " + err.Error()
@@ -113,18 +113,18 @@ func (f *File) pos(path []string) Position {
 		f.buf = append(f.buf, p...)
 	}
 	if k, ok := f.keys.keys[string(f.buf)]; ok {
-		return Position{f.Path, k.Line, k.Col}
+		return Position{File: f.Path, Line: k.Line, Col: k.Col}
 	}
-	return Position{f.Path, 1, 1}
+	return Position{File: f.Path, Line: 1, Col: 1}
 }
 
 // firstKeyPos returns the earliest position of a key under path, for tables that have no
 // header, such as those made by dotted keys.
 func (f *File) firstKeyPos(path []string, m map[string]any) Position {
 	if k, ok := f.keys.keys[pathKey(path)]; ok {
-		return Position{f.Path, k.Line, k.Col}
+		return Position{File: f.Path, Line: k.Line, Col: k.Col}
 	}
-	best := Position{f.Path, 1, 1}
+	best := Position{File: f.Path, Line: 1, Col: 1}
 	for k := range m {
 		p := f.pos(append(slices.Clone(path), k))
 		if p.Line > 1 && (best.Line == 1 || p.Line < best.Line) {

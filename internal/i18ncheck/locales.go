@@ -105,5 +105,5 @@ func resolve(base, path string) string {
 }
 
 func filenameFinding(path, name, msg string) Finding {
-	return Finding{Check: CheckFilename, Severity: Error, Pos: Position{path, 1, 1}, Subject: name, Message: msg}
+	return Finding{Check: CheckFilename, Severity: Error, Pos: Position{File: path, Line: 1, Col: 1}, Subject: name, Message: msg}
 }

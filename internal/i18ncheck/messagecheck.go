@@ -47,32 +47,48 @@ func (mc *messageCheck) run() []Finding {
 	return mc.out
 }
 
-// stub reports an entry -write-stubs wrote that still has the source's hash: untranslated.
+// stub reports an entry -write-stubs wrote as missing, whatever it holds, until a translator
+// deletes its marker line: it holds the source text, not a translation.
 func (mc *messageCheck) stub() {
-	if !mc.m.Stub || (mc.src != nil && !mc.isSource() && mc.m.Hash != mc.src.sourceHash()) {
-		return
+	if mc.m.Stub {
+		mc.add(CheckMissing, Error, mc.m.Pos, "stub", "is an untranslated stub: translate it, then delete the %q line above it", stubMarker)
 	}
-	mc.add(CheckMissing, Error, mc.m.Pos, "stub", "is an untranslated stub: translate it, then delete the %q line above it", stubMarker)
 }
 
-// empty reports blank forms; it returns true when the message has no text at all.
+// empty reports forms without text; it returns true when the message has no text at all.
+// What go-i18n does with them differs: it loads no template for an empty form, and renders a
+// form of only white space as it is.
 func (mc *messageCheck) empty() bool {
 	hasText := false
 	for _, f := range mc.m.forms() {
 		text, ok := mc.m.Forms[f]
-		if !ok {
-			continue
+		switch {
+		case !ok:
+		case text == "":
+			mc.add(CheckEmpty, Error, mc.m.formPos(f), f, "has an empty %q: %s", f, mc.emptyEffect(f))
+		case strings.TrimSpace(text) == "":
+			mc.add(CheckEmpty, Error, mc.m.formPos(f), f, "has a blank %q: go-i18n renders the white space as it is, so clients get a message with no text", f)
+		default:
+			hasText = true
 		}
-		if strings.TrimSpace(text) == "" {
-			mc.add(CheckEmpty, Error, mc.m.formPos(f), f, "has an empty %q; go-i18n treats an empty message as not found", f)
-			continue
-		}
-		hasText = true
 	}
 	if len(mc.m.Forms) == 0 {
 		mc.add(CheckEmpty, Error, mc.m.Pos, "other", "has no text: no \"other\" nor any plural form")
 	}
 	return !hasText
+}
+
+// emptyEffect says what go-i18n does with form f of the message, which is "".
+func (mc *messageCheck) emptyEffect(f string) string {
+	for _, g := range pluralForms {
+		if mc.m.Forms[g] != "" {
+			if f == "other" {
+				return "go-i18n loads no \"other\", so it fails for every count that selects \"other\" and for a message without a count"
+			}
+			return fmt.Sprintf("go-i18n loads no %q and renders \"other\" instead", f)
+		}
+	}
+	return "go-i18n loads no text for the message and reports it as not found, so clients get the fallback language's text"
 }
 
 // templates reports templates that do not parse; when all parse, it returns their fields.
@@ -157,16 +173,29 @@ func (mc *messageCheck) plural() {
 	}
 }
 
-// stale reports a translation whose recorded hash is not its source's current hash.
+// stale reports a translation whose recorded hash is not its source's current hash, and,
+// in a bundle whose translations record hashes, one that records none.
 func (mc *messageCheck) stale() {
-	if mc.isSource() || mc.src == nil || mc.m.Hash == "" {
+	if mc.isSource() || mc.src == nil {
 		return
 	}
-	if want := mc.src.sourceHash(); mc.m.Hash != want {
+	want := mc.src.sourceHash()
+	switch {
+	case mc.m.Hash == "" && mc.r.hashed:
+		mc.add(CheckStale, Error, mc.m.Pos, "no hash", "has no hash, so i18ncheck cannot tell when the %s text changes: check the translation against it, then add hash = %q%s", mc.r.Source.Tag, want, mc.asTable())
+	case mc.m.Hash != "" && mc.m.Hash != want:
 		pos := mc.m.HashPos
 		if pos.Line == 0 {
 			pos = mc.m.Pos
 		}
 		mc.add(CheckStale, Error, pos, "hash", "was translated from another source text (hash %s; the source's is now %s): check the translation against %s, then update its hash", mc.m.Hash, want, mc.r.Source.Tag)
 	}
+}
+
+// asTable tells how to give a hash to a message written as KEY = "text", which cannot hold one.
+func (mc *messageCheck) asTable() string {
+	if mc.m.FormPos["other"] != mc.m.Pos || len(mc.m.Forms) != 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (a message written as %s = \"...\" has no room for it: write it as a table [%s])", tomlKey(mc.m.ID), tomlKey(mc.m.ID))
 }

@@ -23,10 +23,12 @@ func relPath(dir, path string) string {
 	return rel
 }
 
-// position converts a go/token position to a Position relative to dir.
+// position converts a go/token position to a Position relative to dir. It follows //line
+// directives, so that a constant generated from a table is placed at its row; such a
+// directive may leave the column unknown (0), which becomes 1.
 func position(fset *token.FileSet, pos token.Pos, dir string) Position {
 	p := fset.Position(pos)
-	return Position{File: relPath(dir, p.Filename), Line: p.Line, Col: p.Column}
+	return Position{File: relPath(dir, p.Filename), Line: p.Line, Col: max(p.Column, 1)}
 }
 
 // toSlash returns a path with forward slashes, as URIs and JSON consumers expect.

@@ -1,7 +1,9 @@
-// Command gencodes writes codes_gen.go from codes.tsv. Run it through `go generate ./codes`.
+// Command gencodes writes what derives from codes.tsv: codes_gen.go and the status table of
+// the README named by -readme. Run it through `go generate ./codes` (or ./...).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 
@@ -9,25 +11,40 @@ import (
 )
 
 func main() {
-	if err := run("codes.tsv", "codes_gen.go"); err != nil {
+	readme := flag.String("readme", "", "`file` whose status table to rewrite (none when empty)")
+	flag.Parse()
+	if err := run("codes.tsv", "codes_gen.go", *readme); err != nil {
 		fmt.Fprintln(os.Stderr, "gencodes:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
-	f, err := os.Open(in)
+func run(table, out, readme string) error {
+	f, err := os.Open(table)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	rows, err := codegen.Parse(f)
 	if err != nil {
-		return fmt.Errorf("%s: %w", in, err)
+		return fmt.Errorf("%s: %w", table, err)
 	}
 	src, err := codegen.Source(rows)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, src, 0o644)
+	if err := os.WriteFile(out, src, 0o644); err != nil {
+		return err
+	}
+	if readme == "" {
+		return nil
+	}
+	doc, err := os.ReadFile(readme)
+	if err != nil {
+		return err
+	}
+	if doc, err = codegen.README(doc, rows); err != nil {
+		return fmt.Errorf("%s: %w", readme, err)
+	}
+	return os.WriteFile(readme, doc, 0o644)
 }

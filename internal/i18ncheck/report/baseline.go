@@ -1,4 +1,4 @@
-package i18ncheck
+package report
 
 import (
 	"bytes"
@@ -57,35 +57,36 @@ func ParseBaseline(path string, data []byte) (*Baseline, error) {
 	return b, nil
 }
 
-// Apply removes the accepted findings from fs and adds a "baseline" warning for each entry
-// that no finding matches any more, so that the file can shrink.
-func (b *Baseline) Apply(fs []Finding) []Finding {
-	accepted := map[string]bool{}
+// Apply returns fs without the findings b accepts, and how many it accepted. It adds a
+// "baseline" warning for each entry that no finding matches any more, so that the file can
+// shrink.
+func (b *Baseline) Apply(fs []Finding) (kept []Finding, accepted int) {
+	want := map[string]bool{}
 	for _, e := range b.Entries {
-		accepted[e.Fingerprint] = true
+		want[e.Fingerprint] = true
 	}
 	matched := map[string]bool{}
-	var out []Finding
 	for _, f := range fs {
 		fp := f.Fingerprint()
-		if accepted[fp] {
+		if want[fp] {
 			matched[fp] = true
+			accepted++
 			continue
 		}
-		out = append(out, f)
+		kept = append(kept, f)
 	}
 	for _, e := range b.Entries {
 		if matched[e.Fingerprint] {
 			continue
 		}
-		out = append(out, Finding{
+		kept = append(kept, Finding{
 			Check: CheckBaseline, Severity: Warning, Pos: Position{b.Path, max(b.lines[e.Fingerprint], 1), 1},
 			Subject: e.Fingerprint,
 			Message: fmt.Sprintf("baseline entry %s (%s %s %s) is fixed: remove it", e.Fingerprint, e.Check, e.Locale, e.Subject),
 		})
 	}
-	sortFindings(out)
-	return out
+	Sort(kept)
+	return kept, accepted
 }
 
 // WriteBaseline writes fs as a baseline, one entry per line in a stable order so that its

@@ -1,8 +1,9 @@
-package i18ncheck
+package report
 
 import (
 	"encoding/json"
 	"io"
+	"path/filepath"
 )
 
 // SARIF 2.1.0, the subset code-scanning services read.
@@ -47,11 +48,14 @@ type sarifResult struct {
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 }
 
 type sarifLocation struct {
+	ID       *int          `json:"id,omitempty"`
 	Physical sarifPhysical `json:"physicalLocation"`
+	Message  *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -69,24 +73,26 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn"`
 }
 
-// WriteSARIF writes the findings as a SARIF 2.1.0 log with one rule per check and a stable
-// fingerprint per result.
-func (r *Report) WriteSARIF(w io.Writer, fs []Finding) error {
+// WriteSARIF writes the findings as a SARIF 2.1.0 log with one rule per check, a stable
+// fingerprint per result, and a finding's related places as its relatedLocations.
+func (r *Result) WriteSARIF(w io.Writer) error {
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "i18ncheck", Rules: []sarifRule{}}}, Results: []sarifResult{}}
 	for _, rule := range Rules {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID: rule.ID, ShortDescription: sarifText{rule.Short}, DefaultConfig: sarifDefault{sarifLevel(rule.Severity)},
 		})
 	}
-	for _, f := range fs {
-		run.Results = append(run.Results, sarifResult{
-			RuleID: f.Check, RuleIndex: ruleIndex(f.Check), Level: sarifLevel(f.Severity), Message: sarifText{f.Message},
-			Locations: []sarifLocation{{sarifPhysical{
-				Artifact: sarifArtifact{URI: toSlash(f.Pos.File), URIBaseID: "%SRCROOT%"},
-				Region:   sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col},
-			}}},
+	for _, f := range r.Findings {
+		res := sarifResult{
+			RuleID: f.Check, RuleIndex: RuleIndex(f.Check), Level: sarifLevel(f.Severity), Message: sarifText{f.Message},
+			Locations:           []sarifLocation{{Physical: sarifPhysicalOf(f.Pos)}},
 			PartialFingerprints: map[string]string{"i18ncheck/v1": f.Fingerprint()},
-		})
+		}
+		for i, rel := range f.Related {
+			id := i + 1
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id, Physical: sarifPhysicalOf(rel.Pos), Message: &sarifText{rel.Message}})
+		}
+		run.Results = append(run.Results, res)
 	}
 	log := sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
@@ -96,6 +102,13 @@ func (r *Report) WriteSARIF(w io.Writer, fs []Finding) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+func sarifPhysicalOf(p Position) sarifPhysical {
+	return sarifPhysical{
+		Artifact: sarifArtifact{URI: filepath.ToSlash(p.File), URIBaseID: "%SRCROOT%"},
+		Region:   sarifRegion{StartLine: p.Line, StartColumn: p.Col},
+	}
 }
 
 func sarifLevel(s Severity) string {

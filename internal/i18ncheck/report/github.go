@@ -1,8 +1,9 @@
-package i18ncheck
+package report
 
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
@@ -14,12 +15,13 @@ const (
 )
 
 // WriteGitHub writes workflow commands: one collapsible group per check holding its
-// findings, a few of them as annotations and the rest as plain lines, then the coverage.
-// When summary is not nil, it also writes a Markdown step summary with the full tables.
-func (r *Report) WriteGitHub(w, summary io.Writer, fs []Finding) error {
+// findings, a few of them as annotations and the rest as plain lines, then the summary and
+// the coverage. When summary is not nil, it also writes a Markdown step summary with the
+// full tables.
+func (r *Result) WriteGitHub(w, summary io.Writer) error {
 	budget := map[Severity]int{Error: annotationsPerSeverity, Warning: annotationsPerSeverity}
 	for _, rule := range Rules {
-		group := filterCheck(fs, rule.ID)
+		group := filterCheck(r.Findings, rule.ID)
 		if len(group) == 0 {
 			continue
 		}
@@ -28,19 +30,19 @@ func (r *Report) WriteGitHub(w, summary io.Writer, fs []Finding) error {
 			if i < annotationsPerCheck && budget[f.Severity] > 0 {
 				budget[f.Severity]--
 				fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity,
-					ghProperty(toSlash(f.Pos.File)), f.Pos.Line, f.Pos.Col, ghProperty("i18ncheck "+f.Check), ghData(f.Message))
+					ghProperty(filepath.ToSlash(f.Pos.File)), f.Pos.Line, f.Pos.Col, ghProperty("i18ncheck "+f.Check), ghData(f.Message))
 				continue
 			}
 			fmt.Fprintf(w, "%s: %s: %s [%s]\n", f.Pos, f.Severity, f.Message, f.Check)
 		}
 		fmt.Fprintln(w, "::endgroup::")
 	}
-	fmt.Fprintf(w, "i18ncheck: %s\n", countText(fs))
+	fmt.Fprintf(w, "i18ncheck: %s\n", r.Summary())
 	if err := r.writeCoverage(w); err != nil {
 		return err
 	}
 	if summary != nil {
-		return r.writeSummary(summary, fs)
+		return r.writeSummary(summary)
 	}
 	return nil
 }
@@ -57,35 +59,21 @@ func filterCheck(fs []Finding, check string) []Finding {
 
 // countText says "2 errors, 1 warning".
 func countText(fs []Finding) string {
-	var e, w int
-	for _, f := range fs {
-		if f.Severity == Error {
-			e++
-		} else {
-			w++
-		}
-	}
-	return plural(e, "error") + ", " + plural(w, "warning")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	e, w := Count(fs)
+	return Plural(e, "error") + ", " + Plural(w, "warning")
 }
 
 // writeSummary writes Markdown for $GITHUB_STEP_SUMMARY: coverage, then every finding.
-func (r *Report) writeSummary(w io.Writer, fs []Finding) error {
-	fmt.Fprintf(w, "## i18ncheck\n\n%s.\n\n| locale | translated | coverage |\n|---|---:|---:|\n", countText(fs))
-	for _, c := range r.Coverage() {
+func (r *Result) writeSummary(w io.Writer) error {
+	fmt.Fprintf(w, "## i18ncheck\n\n%s.\n\n| locale | translated | coverage |\n|---|---:|---:|\n", mdCell(r.Summary()))
+	for _, c := range r.Coverage {
 		fmt.Fprintf(w, "| %s%s | %d/%d | %.1f%% |\n", c.Locale, strings.TrimPrefix(c.note(), " "), c.Translated, c.Total, c.Percent())
 	}
-	if len(fs) == 0 {
+	if len(r.Findings) == 0 {
 		return nil
 	}
 	fmt.Fprintf(w, "\n| location | severity | check | message |\n|---|---|---|---|\n")
-	for _, f := range fs {
+	for _, f := range r.Findings {
 		fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", f.Pos, f.Severity, f.Check, mdCell(f.Message))
 	}
 	return nil
