@@ -156,22 +156,33 @@ func (s *Stream) step(p []byte) int {
 	panic("framing: unknown phase")
 }
 
-// lines consumes the bytes of header or trailer lines, handing each complete one to
-// field.
-func (s *Stream) lines(p []byte) int {
+// nextLine returns the line p ends, without its LF and with the start of it kept from
+// before, and the bytes of p it took. While the line goes on past p, it keeps p and
+// reports false; a line longer than limit loses the Stream.
+func (s *Stream) nextLine(p []byte, limit int) (line []byte, n int, ok bool) {
 	nl := bytes.IndexByte(p, '\n')
 	if nl < 0 {
-		if len(s.line)+len(p) > maxHeader {
+		if len(s.line)+len(p) > limit {
 			s.lose()
-			return 0
+			return nil, 0, false
 		}
 		s.line = append(s.line, p...)
-		return len(p)
+		return nil, len(p), false
 	}
-	line := p[:nl]
+	line = p[:nl]
 	if len(s.line) > 0 {
 		s.line = append(s.line, line...)
 		line = s.line
+	}
+	return line, nl + 1, true
+}
+
+// lines consumes the bytes of header or trailer lines, handing each complete one to
+// field.
+func (s *Stream) lines(p []byte) int {
+	line, n, ok := s.nextLine(p, maxHeader)
+	if !ok {
+		return n
 	}
 	if s.head.size += len(line) + 1; s.head.size > maxHeader {
 		s.lose()
@@ -181,22 +192,18 @@ func (s *Stream) lines(p []byte) int {
 	if s.line != nil {
 		s.line = s.line[:0]
 	}
-	return nl + 1
+	return n
 }
 
 // chunkLine consumes a chunk-size line, which net/http requires to end with CRLF.
 func (s *Stream) chunkLine(p []byte) int {
-	nl := bytes.IndexByte(p, '\n')
-	if nl < 0 {
-		if len(s.line)+len(p) > maxChunkLine {
-			s.lose()
-			return 0
-		}
-		s.line = append(s.line, p...)
-		return len(p)
+	line, n, ok := s.nextLine(p, maxChunkLine)
+	if !ok {
+		return n
 	}
-	line := append(s.line, p[:nl]...)
-	s.line = line[:0]
+	if s.line != nil {
+		s.line = s.line[:0]
+	}
 	size, ok := chunkSize(line)
 	switch {
 	case !ok:
@@ -207,7 +214,7 @@ func (s *Stream) chunkLine(p []byte) int {
 	default:
 		s.phase, s.remain = inData, size
 	}
-	return nl + 1
+	return n
 }
 
 // end closes the current message.
