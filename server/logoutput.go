@@ -27,6 +27,7 @@ type logOutput struct {
 	mu       sync.Mutex
 	more     *sync.Cond // signalled when the buffer is taken
 	buf      []byte
+	spare    []byte      // the buffer written last, to fill next
 	flushing bool        // a flush of a full buffer is under way
 	timer    *time.Timer // armed while buf holds something
 	writing  sync.Mutex  // serialises writes to w, in the order taken
@@ -66,12 +67,20 @@ func (o *logOutput) Flush() {
 	defer o.writing.Unlock()
 	o.mu.Lock()
 	out := o.buf
-	o.buf, o.flushing = nil, false
+	o.buf, o.spare, o.flushing = o.spare[:0], nil, false
 	o.timer.Stop()
 	o.more.Broadcast()
 	o.mu.Unlock()
-	if len(out) > 0 && o.err == nil {
+	if len(out) == 0 {
+		return
+	}
+	if o.err == nil {
 		_, o.err = o.w.Write(out)
+	}
+	if cap(out) <= 4*logBufferSize {
+		o.mu.Lock()
+		o.spare = out[:0]
+		o.mu.Unlock()
 	}
 }
 
