@@ -71,17 +71,18 @@ func (e *exchange) expire() {
 }
 
 // startRead arms the idle bound for a read of the back end's body; endRead disarms it.
+// The timer then fires at most an idle bound later, finds no read and goes back to the
+// deadline, rather than being reset twice per read.
 func (e *exchange) startRead() {
 	e.mu.Lock()
 	e.reading = true
-	e.timer.Reset(min(e.idle, time.Until(e.deadline)))
+	e.timer.Reset(e.idle)
 	e.mu.Unlock()
 }
 
 func (e *exchange) endRead() {
 	e.mu.Lock()
 	e.reading = false
-	e.timer.Reset(time.Until(e.deadline))
 	e.mu.Unlock()
 }
 

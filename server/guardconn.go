@@ -13,9 +13,6 @@ import (
 // response.
 var errBeyondResponse = errors.New("apiswitch: the back end sent bytes beyond its response; connection closed")
 
-// errClosedIdle refuses a request on a connection the back end closed while it was idle.
-var errClosedIdle = errors.New("apiswitch: the back end closed the idle connection")
-
 // errUnfollowed refuses a new request on a connection whose last response the guard could
 // not frame with certainty.
 var errUnfollowed = errors.New("apiswitch: the back end's last response on this connection was framed unusually; connection not reused")
@@ -23,14 +20,16 @@ var errUnfollowed = errors.New("apiswitch: the back end's last response on this 
 // A guardConn is a connection to a back end that never lets the transport read bytes
 // beyond the response it expects (RFC 9112 §9.2): the transport would read them as the
 // response to the next request sent on the connection, another client's. It follows the
-// requests written and the responses read with package framing; bytes past a response's
-// end, bytes when no response is expected, and bytes waiting on the socket when the next
-// request is about to be written all close the connection, with one log record naming
-// the back end. A request refused that way was not written: the transport retries it on
-// a new connection when it can be replayed (no body, or GET and the like).
+// requests written and the responses read with package framing. Bytes past a response's
+// end in what one read returns, and bytes that arrive while no response is expected (the
+// transport keeps reading an idle connection), close the connection, with one log record
+// naming the back end; a request about to reuse it is refused before anything is written,
+// and the transport retries it on a new connection when it can be replayed (no body, or
+// GET and the like). The socket is not peeked before each request: a system call per
+// request costs more than the few microseconds in which late bytes could still slip by,
+// which the suspicion of guardedTransport closes after the first catch.
 type guardConn struct {
 	net.Conn
-	peek    bool // the socket can be peeked (plain TCP)
 	suspect *suspicion
 	logger  *slog.Logger
 	mu      sync.Mutex
@@ -41,8 +40,8 @@ type guardConn struct {
 	peeked  [512]byte
 }
 
-func newGuardConn(c net.Conn, peek bool, suspect *suspicion, logger *slog.Logger) *guardConn {
-	g := &guardConn{Conn: c, peek: peek, suspect: suspect, logger: logger, out: framing.Requests(), in: framing.Responses()}
+func newGuardConn(c net.Conn, suspect *suspicion, logger *slog.Logger) *guardConn {
+	g := &guardConn{Conn: c, suspect: suspect, logger: logger, out: framing.Requests(), in: framing.Responses()}
 	g.out.OnRequest = func(r framing.Request) { g.in.Method(r.Method) }
 	return g
 }
@@ -69,18 +68,6 @@ func (g *guardConn) beforeWrite() error {
 		g.fail(errUnfollowed, 0)
 		return g.bad
 	}
-	if g.reused && g.peek {
-		switch n := pending(g.Conn, g.peeked[:]); {
-		case n < 0: // the back end closed it while idle, as it may: no anomaly
-			g.bad = errClosedIdle
-			g.Conn.Close()
-			return g.bad
-		case n > 0:
-			g.fail(errBeyondResponse, n)
-			return g.bad
-		}
-	}
-	g.reused = true
 	g.in.Expect()
 	return nil
 }
@@ -110,8 +97,7 @@ func (g *guardConn) Read(p []byte) (int, error) {
 }
 
 // fail closes the connection for cause, logging it once with the back end's address and
-// the number of bytes at fault (never the bytes, which are the back end's; up to 512 of
-// those waiting on the socket are counted).
+// the number of bytes at fault (never the bytes, which are the back end's).
 func (g *guardConn) fail(cause error, extra int) {
 	if g.bad != nil {
 		return

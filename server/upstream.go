@@ -26,7 +26,7 @@ func newTransport(cfg gatewayConfig, suspect *suspicion, logger *slog.Logger) *h
 			if err != nil {
 				return nil, err
 			}
-			return newGuardConn(c, true, suspect, logger), nil
+			return newGuardConn(c, suspect, logger), nil
 		},
 		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			return dialTLS(ctx, d, network, addr, cfg.tls, suspect, logger)
@@ -70,7 +70,7 @@ func dialTLS(ctx context.Context, d *net.Dialer, network, addr string, cfg *tls.
 	if tc.ConnectionState().NegotiatedProtocol == "h2" {
 		return tc, nil
 	}
-	return newGuardConn(tc, false, suspect, logger), nil
+	return newGuardConn(tc, suspect, logger), nil
 }
 
 // A guardedTransport puts the idle bound on the back end's bodies, and stops reusing
@@ -112,13 +112,16 @@ const suspectPeriod = time.Minute
 
 // A suspicion remembers until when the back end is not trusted with reused connections.
 type suspicion struct {
-	until  atomic.Int64 // Unix nanoseconds
-	period time.Duration
-	logger *slog.Logger
+	caughtOnce atomic.Bool  // the back end was ever caught: only then is the time read
+	until      atomic.Int64 // Unix nanoseconds
+	period     time.Duration
+	logger     *slog.Logger
 }
 
 // now reports whether the back end is suspect now.
-func (s *suspicion) now() bool { return time.Now().UnixNano() < s.until.Load() }
+func (s *suspicion) now() bool {
+	return s.caughtOnce.Load() && time.Now().UnixNano() < s.until.Load()
+}
 
 // caught makes the back end suspect for the period from now, saying so when it was not.
 func (s *suspicion) caught() {
@@ -127,6 +130,7 @@ func (s *suspicion) caught() {
 	}
 	was := s.now()
 	s.until.Store(time.Now().Add(s.period).UnixNano())
+	s.caughtOnce.Store(true)
 	if !was {
 		s.logger.Warn("apiswitch: connections to the back end are not reused for a while", "for", s.period)
 	}
