@@ -225,10 +225,10 @@ func (s *Stream) end() {
 		s.state = Idle
 		return
 	}
-	s.methods = s.methods[1:]
-	if len(s.methods) == 0 {
+	n := copy(s.methods, s.methods[1:]) // keeps the array: no allocation per response
+	s.methods = s.methods[:n]
+	if n == 0 {
 		s.state = Idle
-		s.methods = nil
 		return
 	}
 	s.state = Header
