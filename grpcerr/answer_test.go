@@ -132,7 +132,7 @@ func TestData(t *testing.T) {
 	cc, _ := serve(t, cat, testsvc.Handlers{Get: func(context.Context, string) (string, error) { return "", err }})
 	for _, lang := range []string{"zh-CN", "en-US"} {
 		got, w := call(t, cc, metadata.Pairs("accept-language", lang))
-		if want := cat.Message(cat.Negotiate(lang), codes.AppNotFound, err.Data); w.localized.GetMessage() != want {
+		if want := cat.Localizer(lang).Message(codes.AppNotFound, err.Data); w.localized.GetMessage() != want {
 			t.Errorf("%s: LocalizedMessage %q, want %q", lang, w.localized.GetMessage(), want)
 		}
 		if want := "The app web (3 replicas) was not found."; w.st.Message() != want {
@@ -147,7 +147,7 @@ func TestData(t *testing.T) {
 			t.Errorf("decoded Data %v Status %d, want %v and 0", e.Data, e.Status, want)
 		}
 		// Text data renders as the values did.
-		if again := cat.Message(cat.Negotiate(lang), codes.AppNotFound, e.Data); again != w.localized.GetMessage() {
+		if again := cat.Localizer(lang).Message(codes.AppNotFound, e.Data); again != w.localized.GetMessage() {
 			t.Errorf("re-rendered from the decoded data: %q, want %q", again, w.localized.GetMessage())
 		}
 	}

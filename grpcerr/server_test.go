@@ -38,7 +38,8 @@ func answered(c codes.Code) codes.Code {
 // check asserts that w is the localized status of code for the language lang.
 func check(t *testing.T, cat *i18n.Catalog, w wire, code codes.Code, lang string) {
 	t.Helper()
-	tag := cat.Negotiate(lang)
+	l := cat.Localizer(lang)
+	tag := l.Tag()
 	en, _ := cat.LocalizerFor("en")
 	if got, want := w.st.Code(), grpccodes.Code(code.GRPCCode()); got != want {
 		t.Errorf("code = %v, want %v", got, want)
@@ -55,8 +56,8 @@ func check(t *testing.T, cat *i18n.Catalog, w wire, code codes.Code, lang string
 	if got, want := w.info.Metadata[grpcerr.KeyCode], strconv.Itoa(int(code)); got != want {
 		t.Errorf("ErrorInfo metadata code = %q, want %q", got, want)
 	}
-	if w.localized.Locale != tag.String() || w.localized.Message != cat.Message(tag, code, nil) {
-		t.Errorf("LocalizedMessage = %q %q, want %q %q", w.localized.Locale, w.localized.Message, tag, cat.Message(tag, code, nil))
+	if w.localized.Locale != tag.String() || w.localized.Message != l.Message(code, nil) {
+		t.Errorf("LocalizedMessage = %q %q, want %q %q", w.localized.Locale, w.localized.Message, tag, l.Message(code, nil))
 	}
 	if got := w.trailer.Get("content-language"); len(got) != 1 || got[0] != tag.String() {
 		t.Errorf("trailer content-language = %q, want [%q]", got, tag)
@@ -115,7 +116,7 @@ func TestConcurrent(t *testing.T) {
 			lang := languages(cat)[i%len(languages(cat))]
 			ctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("accept-language", lang))
 			_, err := testsvc.CallGet(ctx, cc, "web")
-			if r, ok := grpcerr.Decode(err).(*grpcerr.Remote); !ok || r.Message != cat.Message(cat.Negotiate(lang), codes.AppNotFound, nil) {
+			if r, ok := grpcerr.Decode(err).(*grpcerr.Remote); !ok || r.Message != cat.Localizer(lang).Message(codes.AppNotFound, nil) {
 				errs <- fmt.Errorf("%s: %v", lang, err)
 				return
 			}

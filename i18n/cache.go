@@ -1,63 +1,123 @@
 package i18n
 
 import (
-	"sync"
+	"hash/maphash"
+	"strings"
 	"sync/atomic"
 )
 
-// maxCached bounds each cache, so that memory stays bounded whatever headers arrive; past
-// it, new keys are computed on every request.
-const maxCached = 512
+// Sizes of a cache: cacheSets sets of cacheWays entries each.
+const (
+	cacheWays = 8
+	cacheSets = 64
+)
 
-// A cache maps a key (a whole Accept-Language value, or one lower-cased language range) to
-// a language index, -1 for none. Reads take no lock: writers copy the map and swap it in,
-// which is cheap because the map is small and stops growing at maxCached.
-type cache struct {
-	m  atomic.Pointer[map[string]int16]
-	mu sync.Mutex
+// A cache is a bounded map from strings to values that keeps serving the keys that recur,
+// however many distinct keys arrive: a fixed array of sets, each replacing its entries
+// by CLOCK (an entry read since the hand last passed it gets a second chance, and junk is
+// never read again). Reads and writes take no lock: a writer swaps one entry in with a
+// compare-and-swap, and gives up, storing nothing, when another writer got there first.
+// Keys are hashed with a random seed, so a sender cannot aim its keys at one set.
+type cache[V any] struct {
+	seed maphash.Seed
+	sets [cacheSets]cacheSet[V]
 }
 
-func (c *cache) get(key string) (int, bool) {
-	m := c.m.Load()
-	if m == nil {
-		return 0, false
-	}
-	i, ok := (*m)[key]
-	return int(i), ok
+// A cacheSet holds cacheWays entries. It fills from its first slot and never empties one.
+type cacheSet[V any] struct {
+	// hashes holds each slot's key hash, so that a lookup reads one cache line and
+	// follows a pointer only on a likely hit. A writer stores it after the slot, so that
+	// it may briefly disagree: the entry's key decides, and a disagreement costs a miss,
+	// never a wrong answer.
+	hashes [cacheWays]atomic.Uint64
+	slots  [cacheWays]atomic.Pointer[cacheEntry[V]]
+	hand   atomic.Uint32
 }
 
-// getBytes is get for a key held in a byte slice; it does not allocate.
-func (c *cache) getBytes(key []byte) (int, bool) {
-	m := c.m.Load()
-	if m == nil {
-		return 0, false
-	}
-	i, ok := (*m)[string(key)]
-	return int(i), ok
+type cacheEntry[V any] struct {
+	key  string
+	val  V
+	used atomic.Bool // read since the CLOCK hand last passed
 }
 
-func (c *cache) put(key string, i int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var old map[string]int16
-	if p := c.m.Load(); p != nil {
-		old = *p
+// init readies a cache in place: its atomics must not be copied.
+func (c *cache[V]) init() { c.seed = maphash.MakeSeed() }
+
+func newCache[V any]() *cache[V] {
+	c := new(cache[V])
+	c.init()
+	return c
+}
+
+// get returns the value cached for key.
+func (c *cache[V]) get(key string) (V, bool) {
+	h := maphash.String(c.seed, key)
+	if e := c.find(h, key); e != nil {
+		if !e.used.Load() {
+			e.used.Store(true)
+		}
+		return e.val, true
 	}
-	if _, ok := old[key]; ok || len(old) >= maxCached {
+	var zero V
+	return zero, false
+}
+
+// find returns the entry of key, whose hash is h, or nil.
+func (c *cache[V]) find(h uint64, key string) *cacheEntry[V] {
+	set := &c.sets[h%cacheSets]
+	for i := range set.hashes {
+		if set.hashes[i].Load() == h {
+			if e := set.slots[i].Load(); e != nil && e.key == key {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// put caches val for key, in an empty slot of its set or else in place of an entry not
+// read since the CLOCK hand last passed it. It keeps a copy of key, never the caller's
+// backing array (a whole request header).
+func (c *cache[V]) put(key string, val V) {
+	h := maphash.String(c.seed, key)
+	if c.find(h, key) != nil {
 		return
 	}
-	m := make(map[string]int16, len(old)+1)
-	for k, v := range old {
-		m[k] = v
+	set := &c.sets[h%cacheSets]
+	for i := range set.slots {
+		if set.slots[i].Load() == nil {
+			set.store(i, nil, h, key, val)
+			return
+		}
 	}
-	m[key] = int16(i)
-	c.m.Store(&m)
+	for range 2 * cacheWays {
+		i := set.hand.Add(1) % cacheWays
+		e := set.slots[i].Load()
+		if e.used.Load() {
+			e.used.Store(false)
+			continue
+		}
+		set.store(int(i), e, h, key, val)
+		return
+	}
+}
+
+// store replaces old in slot i by a new entry, unless another writer replaced it first.
+func (s *cacheSet[V]) store(i int, old *cacheEntry[V], h uint64, key string, val V) {
+	if s.slots[i].CompareAndSwap(old, &cacheEntry[V]{key: strings.Clone(key), val: val}) {
+		s.hashes[i].Store(h)
+	}
 }
 
 // len returns the number of cached keys.
-func (c *cache) len() int {
-	if m := c.m.Load(); m != nil {
-		return len(*m)
+func (c *cache[V]) len() int {
+	n := 0
+	for i := range c.sets {
+		for j := range c.sets[i].slots {
+			if c.sets[i].slots[j].Load() != nil {
+				n++
+			}
+		}
 	}
-	return 0
+	return n
 }

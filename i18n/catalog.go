@@ -13,33 +13,47 @@ import (
 
 // A Catalog holds the messages of every code in every loaded language. It is safe for
 // concurrent use, including Reload while requests render.
+//
+// Each language is loaded from its own files and judged on its own: a language whose files
+// are broken, or incomplete when RequireComplete is set, is refused and keeps serving the
+// version it had, so that a bad file costs only its language. Status says what is served
+// and what was refused.
 type Catalog struct {
 	opts   options
 	cur    atomic.Pointer[snapshot]
-	reload sync.Mutex // serialises Reload, so the last call's files win
+	status atomic.Pointer[Status]
+	reload sync.Mutex                  // serialises Reload, so the last call's files win
+	langs  map[language.Tag]*langState // under reload
 }
 
 // New loads the message files of fsys, typically locales.FS or os.DirFS(dir). See the
 // package documentation for what makes a file invalid.
+//
+// New fails, returning a nil Catalog, when the default language cannot be served. When
+// only other languages are refused, it returns a Catalog serving the rest together with an
+// error that lists every refused file: a caller that wants all or nothing treats any error
+// as fatal, a server may serve the rest and report them (see Status).
 func New(fsys fs.FS, opts ...Option) (*Catalog, error) {
-	c := &Catalog{opts: newOptions(opts)}
-	if err := c.Reload(fsys); err != nil {
+	c := &Catalog{opts: newOptions(opts), langs: map[language.Tag]*langState{}}
+	if c.opts.err != nil {
+		return nil, c.opts.err
+	}
+	err := c.Reload(fsys)
+	if c.cur.Load() == nil {
 		return nil, err
 	}
-	return c, nil
+	return c, err
 }
 
-// Reload loads fsys as a whole new catalog and, if it is valid, swaps it in atomically.
-// On error the catalog keeps serving the files it had.
+// Reload loads fsys again, language by language. A language whose files are good is
+// swapped in atomically; one whose files are refused keeps the version it had (a language
+// new in this load stays absent), and one whose files are gone keeps serving its last
+// version until the process restarts. The error lists every refused file; nil means every
+// file applied. A request in flight keeps the version it started with.
 func (c *Catalog) Reload(fsys fs.FS) error {
 	c.reload.Lock()
 	defer c.reload.Unlock()
-	s, err := load(fsys, c.opts)
-	if err != nil {
-		return err
-	}
-	c.cur.Store(s)
-	return nil
+	return c.load(fsys)
 }
 
 // Localizer negotiates a language from Accept-Language values (each element one header
@@ -50,9 +64,10 @@ func (c *Catalog) Localizer(acceptLanguage ...string) Localizer {
 	return Localizer{s: s, lang: s.neg.negotiate(acceptLanguage)}
 }
 
-// LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter. It
-// reports false, and returns the default language's Localizer, when tag is not a language
-// the catalog can answer in.
+// LocalizerFor returns a Localizer for one language tag, as from a ?lang= parameter: the
+// language a header holding only that tag would choose (en-GB gives en-US, zh_tw gives
+// zh-CN). It reports false, and returns the default language's Localizer, when no language
+// of the catalog matches tag or tag is not a language range.
 func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 	s := c.cur.Load()
 	i := s.neg.find(tag)
@@ -60,23 +75,6 @@ func (c *Catalog) LocalizerFor(tag string) (Localizer, bool) {
 		return Localizer{s: s}, false
 	}
 	return Localizer{s: s, lang: i}, true
-}
-
-// Negotiate returns the language Localizer would choose.
-func (c *Catalog) Negotiate(acceptLanguage ...string) language.Tag {
-	return c.Localizer(acceptLanguage...).Tag()
-}
-
-// Message renders code in lang, with the same fallbacks as Localizer.Message. A lang the
-// catalog does not have is matched to the closest one it has (en to en-US), else the
-// default language.
-func (c *Catalog) Message(lang language.Tag, code codes.Code, data map[string]any) string {
-	s := c.cur.Load()
-	i := slices.Index(s.langs, lang)
-	if i < 0 {
-		i = max(s.neg.find(lang.String()), 0)
-	}
-	return s.message(i, code, data)
 }
 
 // Languages returns the catalog's languages, the default first.
@@ -120,11 +118,26 @@ func (l Localizer) Version() string {
 	return l.s.version
 }
 
-// Message renders code with data (nil when the message has no placeholders). It falls back
-// to the default language, then to the code's name, so it never returns an empty string.
+// Message renders code with data (nil when the message has no placeholders). A placeholder
+// data has no value for is left out so that the sentence still reads: "The app
+// {{.Name}} was not found." without data is "The app was not found.". A missing message
+// falls back to the default language, then to the code's name, so Message never returns an
+// empty string, a "<no value>" or a template.
 func (l Localizer) Message(code codes.Code, data map[string]any) string {
 	if l.s == nil {
 		return code.String()
 	}
 	return l.s.message(l.lang, code, data)
+}
+
+// Template returns the message of code as its file writes it, with each placeholder written
+// {{.Name}} whatever delimiters the file uses, and the names of its placeholders in order of
+// first use (nil when it has none), for clients that render messages themselves. It falls
+// back as Message does.
+func (l Localizer) Template(code codes.Code) (text string, placeholders []string) {
+	if l.s == nil {
+		return code.String(), nil
+	}
+	text, placeholders = l.s.template(l.lang, code)
+	return text, slices.Clone(placeholders)
 }

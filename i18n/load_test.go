@@ -2,6 +2,11 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -9,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/localefile"
 	"github.com/apiswitch/errcode/locales"
 )
 
@@ -21,50 +27,207 @@ const (
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct {
-		name     string
-		fsys     fstest.MapFS
-		file     string // the file the error must name
-		line     int    // 0: any
-		contains string
+		name      string
+		fsys      fstest.MapFS
+		file      string // the file the error must name
+		line, col int
+		contains  string
 	}{
 		{"broken TOML", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("A = \"x\"\nB = \"unterminated\n")},
-			"en-US.toml", 2, ""},
+			"en-US.toml", 2, 18, "newlines"},
 		{"not a language", fstest.MapFS{"zh-CN.toml": file(zhOK), "messages.toml": file(enOK)},
-			"messages.toml", 0, "not a language tag"},
+			"messages.toml", 1, 1, "not a language tag"},
 		{"empty file", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("")},
-			"en-US.toml", 0, "no messages"},
+			"en-US.toml", 1, 1, "no messages"},
 		{"comments only", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("# nothing yet\n")},
-			"en-US.toml", 0, "no messages"},
+			"en-US.toml", 1, 1, "no messages"},
 		{"bad template", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("\n[APP_NOT_FOUND]\nother = \"App {{.Name\"\n")},
-			"en-US.toml", 2, "APP_NOT_FOUND"},
+			"en-US.toml", 3, 1, "APP_NOT_FOUND"},
 		{"bad template with delims", fstest.MapFS{"zh-CN.toml": file(zhOK),
 			"en-US.toml": file("[APP_NOT_FOUND]\nleftDelim = \"<<\"\nrightDelim = \">>\"\nother = \"App <<.Name\"\n")},
-			"en-US.toml", 1, "APP_NOT_FOUND"},
+			"en-US.toml", 4, 1, "APP_NOT_FOUND"},
 		{"duplicate across files", fstest.MapFS{"zh-CN.toml": file(zhOK), "more.zh-CN.toml": file("\n" + zhOK)},
-			"zh-CN.toml", 1, "already defined for zh-CN in more.zh-CN.toml"},
+			"zh-CN.toml", 1, 1, "already defined for zh-CN in more.zh-CN.toml:2:1"},
+		{"duplicate by name and number", fstest.MapFS{"zh-CN.toml": file(zhOK + "10205 = \"未找到\"\n")},
+			"zh-CN.toml", 2, 1, "already defined"},
 		{"reserved keys mixed with ids", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("[APP_NOT_FOUND]\nother = \"x\"\nAPP_KILL_ERROR = \"y\"\n")},
-			"en-US.toml", 0, ""},
+			"en-US.toml", 3, 1, "APP_KILL_ERROR\" follows table [APP_NOT_FOUND]"},
+		{"a value that is no string", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("\n[APP_NOT_FOUND]\nother = 5\n")},
+			"en-US.toml", 3, 1, "TOML integer"},
+		{"no plural rules", fstest.MapFS{"zh-CN.toml": file(zhOK), "tlh.toml": file(enOK)},
+			"tlh.toml", 1, 1, "no plural rules"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := New(tt.fsys)
-			if err == nil {
-				t.Fatal("New succeeded, want an error")
+			le := firstLoadError(t, err)
+			if le.File != tt.file || le.Line != tt.line || le.Col != tt.col {
+				t.Errorf("LoadError at %s:%d:%d, want %s:%d:%d (%v)", le.File, le.Line, le.Col, tt.file, tt.line, tt.col, err)
 			}
-			var le *LoadError
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v is not a *LoadError", err)
-			}
-			if le.File != tt.file {
-				t.Errorf("LoadError.File = %q, want %q (%v)", le.File, tt.file, err)
-			}
-			if tt.line != 0 && le.Line != tt.line {
-				t.Errorf("LoadError.Line = %d, want %d (%v)", le.Line, tt.line, err)
-			}
-			if !strings.Contains(err.Error(), tt.contains) || !strings.Contains(err.Error(), tt.file) {
-				t.Errorf("error %q does not name %q and %q", err, tt.file, tt.contains)
+			if !strings.Contains(err.Error(), tt.contains) || !strings.HasPrefix(le.Error(), fmt.Sprintf("%s:%d:%d: ", tt.file, tt.line, tt.col)) {
+				t.Errorf("error %q does not name %q at its position", err, tt.contains)
 			}
 		})
+	}
+}
+
+// firstLoadError returns the first *LoadError in err.
+func firstLoadError(t *testing.T, err error) *LoadError {
+	t.Helper()
+	if err == nil {
+		t.Fatal("New succeeded, want an error")
+	}
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("error %v is not a *LoadError", err)
+	}
+	return le
+}
+
+// TestUnsafeTemplatesRefused loads the templates of issue 10 and their kind: each is refused
+// at load with its file, line and column, and its language keeps out while the default
+// language serves.
+func TestUnsafeTemplatesRefused(t *testing.T) {
+	for _, tmpl := range []string{
+		"{{range 10000000}}{{end}}The app was not found.",
+		"{{range 20000000}}xxxxxxxxxx{{end}}",
+		`{{printf "%#v" .}}`,
+		"{{.}}",
+		"{{if .Name}}{{.Name}}{{end}}",
+		`{{template "x"}}`,
+		`{{define "x"}}y{{end}}`,
+		"{{$x := .Name}}{{$x}}",
+		"{{.Name | printf \"%s\"}}",
+		"{{.Name.Len}}",
+		"{{/* hidden */}}The app was not found.",
+	} {
+		t.Run(tmpl, func(t *testing.T) {
+			src := fmt.Sprintf("# a translator's file\n[APP_NOT_FOUND]\nother = %q\n", tmpl)
+			c, err := New(fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file(src)})
+			le := firstLoadError(t, err)
+			if le.File != "en-US.toml" || le.Line != 3 || le.Col != 1 || !strings.Contains(le.Error(), "not allowed") {
+				t.Errorf("error = %v, want en-US.toml:3:1 saying the action is not allowed", le)
+			}
+			if c == nil || len(c.Languages()) != 1 {
+				t.Fatalf("New = %v: want a catalog serving zh-CN alone", c)
+			}
+		})
+	}
+}
+
+// TestLoadStubs loads a translation whose entry is a stub, as i18ncheck -write-stubs writes
+// it: the stub counts as missing, whatever text it holds.
+func TestLoadStubs(t *testing.T) {
+	stub := localefile.StubMarker + " translate this entry from zh-CN, then delete this line\n[APP_NOT_FOUND]\nhash = \"sha1-x\"\nother = \"未找到应用\"\n"
+	fsys := fstest.MapFS{"zh-CN.toml": file(completeFile(zhCN)), "en-US.toml": file(completeFile(enUS, codes.AppNotFound) + "\n" + stub)}
+	c, err := New(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Message(enUS, codes.AppNotFound, nil); got != "zh-CN APP_NOT_FOUND" {
+		t.Errorf("a stub renders %q, want the default language's text", got)
+	}
+	if st := c.Status().Languages[1]; st.Tag != enUS || !slices.Equal(st.Missing, []codes.Code{codes.AppNotFound}) {
+		t.Errorf("status of en-US = %+v, want APP_NOT_FOUND missing", st)
+	}
+	c, err = New(fsys, RequireComplete())
+	le := firstLoadError(t, err)
+	header := strings.Count(completeFile(enUS, codes.AppNotFound), "\n") + 3 // a blank line, the marker, the header
+	if le.File != "en-US.toml" || le.Line != header || !strings.Contains(le.Error(), "untranslated stub") {
+		t.Errorf("error = %v, want the stub's position", le)
+	}
+	if c == nil || len(c.Languages()) != 1 {
+		t.Errorf("with RequireComplete, en-US with a stub is served: %v", c.Languages())
+	}
+}
+
+// TestLoadMessageIDsByNumber accepts a message named by the code's number, as i18ncheck does.
+func TestLoadMessageIDsByNumber(t *testing.T) {
+	c, err := New(fstest.MapFS{"zh-CN.toml": file("10205 = \"未找到应用\"\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Message(zhCN, codes.AppNotFound, nil); got != "未找到应用" {
+		t.Errorf("Message = %q", got)
+	}
+}
+
+// TestLoadIgnoresOtherIDs loads ids that are no code: they are logged once per load of
+// their file, and not kept.
+func TestLoadIgnoresOtherIDs(t *testing.T) {
+	var logs strings.Builder
+	logger := slog.New(slog.NewTextHandler(&logs, nil))
+	fsys := fstest.MapFS{"zh-CN.toml": file(zhOK + "NOT_A_CODE = \"x\"\n[ns]\nALSO_NOT = \"y\"\n")}
+	c, err := New(fsys, Logger(logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Reload(fsys); err != nil { // the same files: nothing new to report
+		t.Fatal(err)
+	}
+	if got := strings.Count(logs.String(), "no code are ignored"); got != 1 || !strings.Contains(logs.String(), "count=2 ids=NOT_A_CODE,ns.ALSO_NOT") {
+		t.Errorf("logged %d times:\n%s", got, logs.String())
+	}
+}
+
+// sizedFS serves one file whose content is n bytes, counting what is read of it.
+type sizedFS struct {
+	n    int64
+	read *int64
+	lie  bool // Stat says the file is empty
+}
+
+func (s sizedFS) Open(name string) (fs.File, error) {
+	if name == "." {
+		return fstest.MapFS{"zh-CN.toml": file(zhOK)}.Open(".")
+	}
+	if name != "zh-CN.toml" {
+		return nil, fs.ErrNotExist
+	}
+	return &sizedFile{s: s}, nil
+}
+
+type sizedFile struct {
+	s   sizedFS
+	off int64
+}
+
+func (f *sizedFile) Stat() (fs.FileInfo, error) {
+	n := f.s.n
+	if f.s.lie {
+		n = 0
+	}
+	return fstest.MapFS{"zh-CN.toml": {Data: make([]byte, n)}}.Stat("zh-CN.toml")
+}
+
+func (f *sizedFile) Read(p []byte) (int, error) {
+	n := int(min(int64(len(p)), f.s.n-f.off))
+	if n <= 0 {
+		return 0, io.EOF
+	}
+	copy(p, strings.Repeat("#", n))
+	f.off += int64(n)
+	*f.s.read += int64(n)
+	return n, nil
+}
+
+func (f *sizedFile) Close() error { return nil }
+
+// TestLoadMaxFileSize refuses a file larger than the limit with a clear error, without
+// reading it whole: not at all when its size is known, and no more than the limit when the
+// file system says less than it holds.
+func TestLoadMaxFileSize(t *testing.T) {
+	for _, lie := range []bool{false, true} {
+		var read int64
+		_, err := New(sizedFS{n: 50 << 20, read: &read, lie: lie}, WithMaxFileSize(1<<20))
+		le := firstLoadError(t, err)
+		var se *localefile.SizeError
+		if !errors.As(err, &se) || le.File != "zh-CN.toml" || !strings.Contains(err.Error(), "more than the 1 MiB a locale file may have") {
+			t.Errorf("lie=%v: error = %v", lie, err)
+		}
+		if limit := int64(0); !lie && read != limit || lie && read > 1<<20+1 {
+			t.Errorf("lie=%v: %d bytes read of a 50 MiB file", lie, read)
+		}
 	}
 }
 
@@ -113,6 +276,11 @@ func TestRequireComplete(t *testing.T) {
 	if !strings.Contains(err.Error(), "en-US: APP_KILL_ERROR (10209) has no message") {
 		t.Errorf("error does not name a missing message: %.300s", err)
 	}
+	// A missing message is reported at the end of the language's file, where it goes.
+	_, err = New(fstest.MapFS{"zh-CN.toml": file(completeFile(zhCN)), "en-US.toml": file("# English\n\n" + enOK)}, RequireComplete())
+	if le := firstLoadError(t, err); le.File != "en-US.toml" || le.Line != 3 || le.Col != 1 {
+		t.Errorf("a missing message at %s:%d:%d, want en-US.toml:3:1", le.File, le.Line, le.Col)
+	}
 	if _, err := New(locales.FS, RequireComplete()); err != nil {
 		t.Errorf("the embedded locales are incomplete: %v", err)
 	}
@@ -134,7 +302,7 @@ func TestNewLanguageFromFileName(t *testing.T) {
 
 func TestDefaultLanguageOption(t *testing.T) {
 	fsys := fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file(enOK)}
-	c, err := New(fsys, DefaultLanguage(language.AmericanEnglish))
+	c, err := New(fsys, DefaultLanguage("en-US"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,4 +324,15 @@ func TestVersion(t *testing.T) {
 	if a.Version() == c.Version() {
 		t.Error("different files, same version")
 	}
+}
+
+// completeFile returns a file with a message for every code but skip, "<tag> <NAME>".
+func completeFile(tag language.Tag, skip ...codes.Code) string {
+	var b strings.Builder
+	for _, c := range codes.All() {
+		if !slices.Contains(skip, c) {
+			fmt.Fprintf(&b, "%s = %q\n", c, tag.String()+" "+c.String())
+		}
+	}
+	return b.String()
 }

@@ -6,53 +6,37 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Limits on what Negotiate reads of Accept-Language. They bound its cost: x/text alone
-// takes hundreds of milliseconds on a 1 MiB list.
-const (
-	maxAcceptBytes   = 500 // entries wholly inside the first 500 bytes
-	maxAcceptEntries = 32
-	maxRangeLen      = 64 // a longer language range is dropped as malformed
-)
-
 // A negotiator chooses one of a catalog version's languages for Accept-Language values or
-// a single tag. It holds everything negotiation needs: the languages, x/text's matcher and
-// the caches, so that a snapshot holds it as one field. It is safe for concurrent use.
+// for a single tag. It holds everything negotiation needs, the languages, x/text's matcher,
+// the fallback order and the caches, so that a snapshot holds it as one field. It is safe
+// for concurrent use.
 type negotiator struct {
-	langs   []language.Tag // the default language first
-	names   []string       // langs[i].String()
-	matcher language.Matcher
-	headers cache // whole Accept-Language values
-	ranges  cache // lower-cased language ranges
+	langs    []language.Tag // the default language first
+	lower    []string       // lower-case tags, for RFC 4647 prefix matching
+	bases    []language.Base
+	matcher  language.Matcher
+	fallback []int             // every language index, in the order of fallbackOrder
+	headers  cache[int]        // whole Accept-Language values
+	ranges   cache[*rangeInfo] // language ranges as sent
 }
 
 // newNegotiator returns a negotiator over langs, the default language first, configured
 // by the negotiation options of o.
 func newNegotiator(langs []language.Tag, o options) *negotiator {
 	n := &negotiator{
-		langs:   langs,
-		names:   make([]string, len(langs)),
-		matcher: language.NewMatcher(langs),
+		langs:    langs,
+		lower:    make([]string, len(langs)),
+		bases:    make([]language.Base, len(langs)),
+		matcher:  language.NewMatcher(langs),
+		fallback: fallbackOrder(langs, o.fallback),
 	}
+	n.headers.init()
+	n.ranges.init()
 	for i, tag := range langs {
-		n.names[i] = tag.String()
+		n.lower[i] = strings.ToLower(tag.String())
+		n.bases[i] = explicitBase(tag)
 	}
 	return n
-}
-
-// find returns the index of the language that best matches one tag or range, as from a
-// ?lang= parameter, or -1 when none does.
-func (n *negotiator) find(tag string) int {
-	if !validRange(tag) || tag == "*" {
-		return -1
-	}
-	return n.lookup(tag)
-}
-
-// A weighted is one entry of an Accept-Language list: a language range and its q in
-// thousandths.
-type weighted struct {
-	rng string
-	q   int
 }
 
 // negotiate returns the index of the language to answer in for Accept-Language values.
@@ -69,96 +53,143 @@ func (n *negotiator) negotiate(values []string) int {
 	return i
 }
 
+// find returns the index of the language that best matches one language range, as from
+// a ?lang= parameter, or -1 when none does.
+func (n *negotiator) find(rng string) int {
+	if !validRange(rng) || rng == "*" {
+		return -1
+	}
+	if order := n.rangeInfo(rng).order; len(order) > 0 {
+		return order[0]
+	}
+	return -1
+}
+
 // negotiateList reads Accept-Language values and chooses a language.
 func (n *negotiator) negotiateList(values []string) int {
 	var list [maxAcceptEntries]weighted
-	entries := list[:splitAccept(values, &list)]
-	var excluded uint64
-	for _, e := range entries {
-		if e.q == 0 {
-			excluded |= n.prefixMask(e.rng)
+	prefs := list[:splitAccept(values, &list)]
+	for i := range prefs {
+		if prefs[i].rng != "*" {
+			prefs[i].info = n.rangeInfo(prefs[i].rng)
 		}
 	}
-	best, bestQ := -1, 0
-	for _, e := range entries {
-		if e.q <= bestQ {
-			continue
-		}
-		var i int
-		if e.rng == "*" {
-			i = n.fallback(excluded)
-		} else {
-			i = n.lookup(e.rng)
-		}
-		if i >= 0 && excluded&(1<<i) == 0 {
-			best, bestQ = i, e.q
-		}
-	}
-	if best < 0 {
-		return n.fallback(excluded)
-	}
-	return best
+	return n.choose(prefs)
 }
 
-// fallback returns the default language unless it was excluded by q=0, then the first
-// language not excluded. When all are excluded it still answers the default: a language
-// is always chosen, never 406.
-func (n *negotiator) fallback(excluded uint64) int {
-	for i := range n.langs {
-		if excluded&(1<<i) == 0 {
-			return i
+// rangeInfo returns what one language range matches.
+func (n *negotiator) rangeInfo(rng string) *rangeInfo {
+	if ri, ok := n.ranges.get(rng); ok {
+		return ri
+	}
+	ri := n.newRangeInfo(rng)
+	n.ranges.put(rng, ri)
+	return ri
+}
+
+// choose returns the language of highest quality (see source). Equal qualities go to a
+// language a range names over one only "*" covers, then to the earlier range, then to the
+// language that range prefers. When no language has a quality above 0 it returns the
+// first language in fallback order that the header does not exclude, else the default.
+func (n *negotiator) choose(prefs []weighted) int {
+	src := sources{prefs: prefs}
+	best, bestQ, star := -1, 0, -1
+	for j, p := range prefs {
+		if p.info == nil {
+			if star < 0 || p.q > prefs[star].q {
+				star = j
+			}
+			continue
+		}
+		if p.q <= bestQ {
+			continue
+		}
+		for _, t := range p.info.order {
+			if src.of(t) == j {
+				best, bestQ = t, p.q
+				break
+			}
+		}
+	}
+	if star >= 0 && prefs[star].q > bestQ {
+		for _, t := range n.fallback {
+			if src.of(t) == star {
+				return t
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for _, t := range n.fallback {
+		if src.of(t) < 0 {
+			return t
 		}
 	}
 	return 0
 }
 
-// prefixMask returns the languages a q=0 range rules out: by RFC 4647 basic filtering,
-// "zh" rules out zh-CN, and "en-GB" does not rule out en-US.
-func (n *negotiator) prefixMask(rng string) uint64 {
-	var mask uint64
-	for i, name := range n.names {
-		if strings.EqualFold(name, rng) ||
-			len(name) > len(rng) && name[len(rng)] == '-' && strings.EqualFold(name[:len(rng)], rng) {
-			mask |= 1 << i
-		}
-	}
-	return mask
+// sources remembers source's answers during one choice, so that a header of many ranges
+// that each match many languages costs each language one look at the header.
+type sources struct {
+	prefs []weighted
+	memo  [256]int8 // source + 2; 0 for not yet known
 }
 
-// lookup returns the index of the language that best matches one range, or -1.
-func (n *negotiator) lookup(rng string) int {
-	var buf [maxRangeLen]byte
-	key := buf[:len(rng)]
-	for i := 0; i < len(rng); i++ {
-		c := rng[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '_':
-			c = '-'
-		}
-		key[i] = c
+func (s *sources) of(t int) int {
+	if t >= len(s.memo) {
+		return source(s.prefs, t)
 	}
-	if i, ok := n.ranges.getBytes(key); ok {
-		return i
+	if m := s.memo[t]; m != 0 {
+		return int(m) - 2
 	}
-	k := string(key)
-	i := n.match(k)
-	n.ranges.put(k, i)
-	return i
+	src := source(s.prefs, t)
+	s.memo[t] = int8(src + 2)
+	return src
 }
 
-// match asks x/text's matcher for rng and uses the index it returns, never the tag, which
-// may carry extensions such as en-US-u-rg-gbzzzz. A match of confidence No (fr offered
-// en-US) is no match.
-func (n *negotiator) match(rng string) int {
-	tag, err := language.Parse(rng)
-	if err != nil {
-		return -1
+// source returns the index of the element of prefs that gives language t its quality,
+// or -1 when none does. That is, in this order of precedence:
+//
+//   - the longest range that matches t by RFC 4647 §3.3 basic filtering (en-US for en-US,
+//     then en), so that a more specific range sets the weight of what it matches;
+//   - a range with q above 0 that t is a lookup truncation of (RFC 4647 §3.4: en-US-x-y
+//     for en-US, then en);
+//   - a range with q above 0 that matches no language either way and of which t is a
+//     related language by x/text (zh-TW for zh-CN);
+//   - "*", which RFC 9110 gives every language no other range matches.
+//
+// Among several, the highest q wins, then the first.
+func source(prefs []weighted, t int) int {
+	src, size, q := -1, -1, -1
+	for j, p := range prefs {
+		if p.info != nil && p.info.filter.has(t) && (p.info.size > size || p.info.size == size && p.q > q) {
+			src, size, q = j, p.info.size, p.q
+		}
 	}
-	_, i, conf := n.matcher.Match(tag)
-	if conf == language.No {
-		return -1
+	if src >= 0 {
+		return src
 	}
-	return i
+	for j, p := range prefs {
+		if p.info != nil && p.q > max(q, 0) && p.info.trunc.has(t) {
+			src, q = j, p.q
+		}
+	}
+	if src >= 0 {
+		return src
+	}
+	for j, p := range prefs {
+		if p.info != nil && p.q > max(q, 0) && p.info.related.has(t) {
+			src, q = j, p.q
+		}
+	}
+	if src >= 0 {
+		return src
+	}
+	for j, p := range prefs {
+		if p.info == nil && p.q > q {
+			src, q = j, p.q
+		}
+	}
+	return src
 }

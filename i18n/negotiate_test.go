@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,6 +65,7 @@ func TestNegotiate(t *testing.T) {
 		{"bad q drops the entry", []string{"zh;q=2, en;q=0.1"}, "en-US"},
 		{"bad q word", []string{"zh;q=abc, en;q=0.1"}, "en-US"},
 		{"bad q four decimals", []string{"zh;q=0.1234, en;q=0.1"}, "en-US"},
+		{"q=0. is 0", []string{"zh;q=0."}, "en-US"},
 		{"bad q 1.5", []string{"zh;q=1.5, en;q=0.1"}, "en-US"},
 		// q=0 excludes.
 		{"zh;q=0 alone", []string{"zh;q=0"}, "en-US"},
@@ -76,6 +78,7 @@ func TestNegotiate(t *testing.T) {
 		// Wildcard.
 		{"*", []string{"*"}, "zh-CN"},
 		{"* above en", []string{"en;q=0.5, *"}, "zh-CN"},
+		{"zh-TW alone excluded", []string{"zh-TW;q=0"}, "zh-CN"},
 		{"* below en", []string{"*;q=0.5, en"}, "en-US"},
 		{"* with zh excluded", []string{"zh;q=0, *"}, "en-US"},
 		{"*;q=0 ignored", []string{"*;q=0, en"}, "en-US"},
@@ -102,6 +105,44 @@ func TestNegotiate(t *testing.T) {
 		{"entry ending at 500 alone", []string{strings.Repeat("!,", 249) + "en"}, "en-US"},
 		{"budget spans lines", []string{strings.Repeat("!,", 249), "en"}, "zh-CN"},
 		{"second line read", []string{strings.Repeat("!,", 200), "en"}, "en-US"},
+		{"white space after an entry ending at 500", []string{strings.Repeat("!,", 248) + "en   ,fr"}, "en-US"},
+		{"white space then its weight beyond 500", []string{strings.Repeat("!,", 248) + "en      ;q=0.5"}, "zh-CN"},
+		{"comma at the end of the lookahead", []string{strings.Repeat("!,", 249) + "en" + strings.Repeat(" ", 500) + ",fr"}, "en-US"},
+		{"comma past the lookahead", []string{strings.Repeat("!,", 249) + "en" + strings.Repeat(" ", 501) + ",fr"}, "zh-CN"},
+		{"line end at the end of the lookahead", []string{strings.Repeat("!,", 249) + "en" + strings.Repeat(" ", 500), "fr"}, "en-US"},
+		{"line end past the lookahead", []string{strings.Repeat("!,", 249) + "en" + strings.Repeat(" ", 501), "fr"}, "zh-CN"},
+		// A more specific range sets the weight of what it matches (RFC 9110 §12.5.4, RFC 4647 §3.3).
+		{"specific range over q=0", []string{"en;q=0, en-US"}, "en-US"},
+		{"specific range before q=0", []string{"en-US;q=0.9, en;q=0"}, "en-US"},
+		{"specific q=0 over broader range", []string{"en-US;q=0, en"}, "zh-CN"},
+		{"specific low q over broader high q", []string{"en;q=0.9, en-US;q=0.1, zh;q=0.5"}, "zh-CN"},
+		{"duplicate range, highest q", []string{"en;q=0.1, zh;q=0.5, EN;q=0.9"}, "en-US"},
+		// Lookup truncation (RFC 4647 §3.4).
+		{"unknown trailing subtag", []string{"en-US-xx"}, "en-US"},
+		{"trailing singleton", []string{"en-US-x, zh;q=0.5"}, "en-US"},
+		{"private use after the region", []string{"en-US-x-twain, zh;q=0.5"}, "en-US"},
+		{"truncation q=0 excludes nothing", []string{"en-US-xx;q=0"}, "zh-CN"},
+		{"subtag of 9 characters is malformed", []string{"en-US-abcdefghi, zh;q=0.5"}, "zh-CN"},
+		// "_" is "-" everywhere.
+		{"underscore range", []string{"zh_CN"}, "zh-CN"},
+		{"underscore q=0", []string{"zh_CN;q=0"}, "en-US"},
+		{"underscore q=0 then zh", []string{"zh_CN;q=0, zh"}, "en-US"},
+		// Low-confidence x/text matches are not matches.
+		{"tlh", []string{"tlh"}, "zh-CN"},
+		{"i-klingon", []string{"i-klingon"}, "zh-CN"},
+		{"yi", []string{"yi, zh;q=0.5"}, "zh-CN"},
+		// "*" is every language no other range matches (RFC 9110 §12.5.4).
+		{"* over a low zh", []string{"zh;q=0.1, *"}, "en-US"},
+		{"* ties lose to a named range", []string{"*, en"}, "en-US"},
+		{"* covers only the unnamed", []string{"en;q=0.1, *;q=0.5"}, "zh-CN"},
+		{"*;q=0 excludes the unnamed", []string{"*;q=0, en;q=0.1"}, "en-US"},
+		{"*;q=0 alone", []string{"*;q=0"}, "zh-CN"},
+		// Parameters: q in either case, once; others ignored; RFC 9110's grammar otherwise.
+		{"quoted parameter with a comma", []string{`en-US;foo="bar,baz", zh;q=0.5`}, "en-US"},
+		{"two q parameters", []string{"en;q=0.5;q=0.6, zh;q=0.1"}, "zh-CN"},
+		{"empty parameter", []string{"en;, zh;q=0.1"}, "zh-CN"},
+		{"white space around =", []string{"en;q = 0.5, zh;q=0.1"}, "zh-CN"},
+		{"quoted q", []string{`en;q="0.5", zh;q=0.1`}, "zh-CN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,6 +200,12 @@ func TestLocalizerFor(t *testing.T) {
 		{"", "zh-CN", false},
 		{"en;q=1", "zh-CN", false},
 		{"../../etc", "zh-CN", false},
+		{"en_GB", "en-US", true},
+		{"ZH_tw", "zh-CN", true},
+		{"en-US-xx", "en-US", true},
+		{"tlh", "zh-CN", false},
+		{"en-US-u-ca-gregory-co-phonebk-cu-usd-fw-mon-hc-h23-ka-noignore-kb-true", "zh-CN", false}, // longer than a range may be
+		{"en-US-u-ca-gregory-co-phonebk-cu-usd", "en-US", true},
 	}
 	for _, tt := range tests {
 		l, ok := c.LocalizerFor(tt.tag)
@@ -182,24 +229,6 @@ func TestParseQ(t *testing.T) {
 	}
 }
 
-func TestRangeCacheIsBounded(t *testing.T) {
-	c := mustNew(t)
-	for i := range 3 * maxCached {
-		c.Negotiate("x" + strings.Repeat("a", i%7) + "-" + itoa36(i))
-	}
-	s := c.cur.Load().neg
-	if n := s.ranges.len(); n != maxCached {
-		t.Errorf("range cache holds %d ranges, want the bound %d", n, maxCached)
-	}
-	if n := s.headers.len(); n != maxCached {
-		t.Errorf("header cache holds %d headers, want the bound %d", n, maxCached)
-	}
-	// Past the bound, ranges are still matched, just not remembered.
-	if got := c.Negotiate("en").String(); got != "en-US" {
-		t.Errorf("Negotiate(en) with a full cache = %s", got)
-	}
-}
-
 func itoa36(i int) string {
 	const digits = "abcdefghijklmnopqrstuvwxyz0123456789"
 	s := ""
@@ -207,4 +236,198 @@ func itoa36(i int) string {
 		s = string(digits[i%36]) + s
 	}
 	return s + "z"
+}
+
+// TestNegotiateSets checks the rules where they need more languages than the embedded
+// two: several languages of one base, x/text's relations, more than 64 languages.
+func TestNegotiateSets(t *testing.T) {
+	catalogs := sharedCatalogs(t)
+	tests := []struct {
+		set, header, want string
+	}{
+		// An excluded best match is not the end of a range.
+		{"8", "en-US;q=0, en", "en-GB"},
+		{"8", "zh-CN;q=0, zh", "zh-TW"},
+		{"8", "en-GB;q=0, en-US;q=0, en, fr;q=0.5", "fr-FR"},
+		{"8", "en", "en-US"}, // x/text's closest first
+		{"8", "zh", "zh-CN"},
+		// Lookup truncation.
+		{"8", "de-DE-x, en;q=0.5", "de-DE"},
+		{"8", "de-CH-1996, en;q=0.5", "de-DE"}, // de-CH is related to de-DE
+		{"8", "pt-BR-abl1943", "pt-BR"},
+		// x/text's relations, for a range that matches nothing by the RFC.
+		{"8", "zh-TW", "zh-TW"},
+		{"8", "zh-HK", "zh-TW"},
+		{"8", "zh-Hant", "zh-TW"},
+		{"8", "zh-Hans-CN", "zh-CN"},
+		{"8", "en-IN", "en-GB"},
+		{"8", "en-AU, fr;q=0.5", "en-GB"},
+		{"8", "da", "nb"},
+		{"8", "no", "nb"},
+		{"8", "fr-CA", "fr-FR"},
+		{"8", "pt-PT", "pt-BR"},
+		{"8", "en-IN, en-GB;q=0", "en-US"},
+		{"8", "en-GB;q=0.9, zh;q=0.7, en;q=0.5", "en-GB"},
+		{"8", "en-AU;q=0.9, zh;q=0.7, en;q=0.5", "zh-CN"}, // en sets the weight of every English
+		// Fallback order: the default, its relatives, English, then by tag.
+		{"8", "zh-CN;q=0", "zh-TW"},
+		{"8", "zh;q=0", "en-US"},
+		{"8", "zh;q=0, en-US;q=0", "en-GB"},
+		{"8", "zh;q=0, en;q=0", "de-DE"},
+		{"8", "zh;q=0, en;q=0, de;q=0, fr;q=0, nb;q=0, pt;q=0", "zh-CN"}, // all excluded: never 406
+		{"8", "zh;q=0.1, *", "en-US"},
+		{"8", "*;q=0.5, fr", "fr-FR"},
+		// More than 64 languages.
+		{"70", "vi;q=0, vi-VN", "vi-VN"},
+		{"70", "vi-VN;q=0, vi", "vi"},
+		{"70", "vi-VN;q=0", "zh-CN"},
+		{"70", "zh-TW;q=0, zh-HK;q=0, zh", "zh-CN"},
+		{"70", "zh-CN;q=0, zh", "zh-HK"}, // zh-HK before zh-TW in fallback order
+		{"70", "sr", "sr-Cyrl"},          // x/text: sr is sr-Cyrl-RS
+		{"70", "sh", "sr-Latn"},
+		{"70", "iw", "he"},
+		{"70", "tl", "fil"},
+		{"70", "es-AR", "es-419"},
+	}
+	for _, tt := range tests {
+		c := catalogs[tt.set]
+		for range 2 {
+			if got := c.Negotiate(tt.header).String(); got != tt.want {
+				t.Errorf("%s languages: Negotiate(%q) = %s, want %s", tt.set, tt.header, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestMoreThan64Languages checks q=0 on both sides of a 64-bit mask: the excluded
+// language is at index 62 to 65.
+func TestMoreThan64Languages(t *testing.T) {
+	var filler []string
+	for _, tag := range seventyLanguages[1:] {
+		if tag < "vi" && !strings.HasPrefix(tag, "zh") {
+			filler = append(filler, tag)
+		}
+	}
+	for _, size := range []int{64, 65, 66, 67} {
+		tags := append(append([]string{"zh-CN"}, filler[:size-3]...), "vi", "vi-VN")
+		c := catalogOf(t, tags)
+		if n := len(c.Languages()); n != size || c.Languages()[size-1].String() != "vi-VN" {
+			t.Fatalf("%d languages: got %d, the last %s", size, n, c.Languages()[n-1])
+		}
+		for header, want := range map[string]string{"vi;q=0, vi-VN": "vi-VN", "vi-VN;q=0, vi": "vi", "vi-VN;q=0": "zh-CN", "vi;q=0.5, vi-VN;q=0": "vi"} {
+			if got := c.Negotiate(header).String(); got != want {
+				t.Errorf("%d languages: Negotiate(%q) = %s, want %s", size, header, got, want)
+			}
+		}
+	}
+}
+
+func TestFallbackOrder(t *testing.T) {
+	tests := []struct {
+		tags   []string
+		option []string
+		want   string
+	}{
+		{twoLanguages, nil, "zh-CN en-US"},
+		{eightLanguages, nil, "zh-CN zh-TW en-US en-GB de-DE fr-FR nb pt-BR"},
+		{[]string{"en-US", "zh-CN", "en-GB", "fr"}, nil, "en-US en-GB fr zh-CN"},
+		{[]string{"zh-CN", "zh-TW", "zh-HK", "zh-SG", "en-AU", "en", "ja"}, nil, "zh-CN zh-SG zh-HK zh-TW en en-AU ja"},
+		{eightLanguages, []string{"fr-FR", "zh-CN", "ja", "pt-BR"}, "zh-CN fr-FR pt-BR zh-TW en-US en-GB de-DE nb"},
+		{eightLanguages, []string{"en-gb", "EN_us"}, "zh-CN en-GB en-US zh-TW de-DE fr-FR nb pt-BR"},
+	}
+	for _, tt := range tests {
+		c := catalogOf(t, tt.tags, FallbackOrder(tt.option...))
+		s := c.cur.Load()
+		var got []string
+		for _, i := range s.neg.fallback {
+			got = append(got, s.langs[i].String())
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%v with FallbackOrder(%q): order %v, want %s", tt.tags, tt.option, got, tt.want)
+		}
+	}
+	// The option changes what an excluded default falls back to.
+	c := catalogOf(t, eightLanguages, FallbackOrder("fr-FR"))
+	if got := c.Negotiate("zh;q=0, ja").String(); got != "fr-FR" {
+		t.Errorf("with FallbackOrder(fr-FR): Negotiate(zh;q=0, ja) = %s, want fr-FR", got)
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	for _, opt := range []Option{DefaultLanguage(""), DefaultLanguage("not a tag"), FallbackOrder("en-US", "x_"), DefaultLanguage("fr")} {
+		if _, err := New(locales.FS, opt); err == nil {
+			t.Errorf("New accepted an invalid option")
+		} else if !strings.HasPrefix(err.Error(), "i18n: ") {
+			t.Errorf("error %q does not start with i18n:", err)
+		}
+	}
+	c, err := New(locales.FS, DefaultLanguage("en_us"))
+	if err != nil || c.Languages()[0].String() != "en-US" {
+		t.Errorf(`DefaultLanguage("en_us"): %v, default %v`, err, c.Languages())
+	}
+}
+
+// TestNegotiationCachesBounded sends three times as many distinct headers as a cache
+// holds: both caches stay within their capacity and answers stay right.
+func TestNegotiationCachesBounded(t *testing.T) {
+	c := mustNew(t)
+	for i := range 3 * cacheCapacity {
+		c.Negotiate("x" + strings.Repeat("a", i%7) + "-" + itoa36(i))
+	}
+	s := c.cur.Load().neg
+	if n := s.ranges.len(); n > cacheCapacity || n < cacheCapacity/2 {
+		t.Errorf("range cache holds %d ranges, want at most %d", n, cacheCapacity)
+	}
+	if n := s.headers.len(); n > cacheCapacity || n < cacheCapacity/2 {
+		t.Errorf("header cache holds %d headers, want at most %d", n, cacheCapacity)
+	}
+	for range 2 {
+		if got := c.Negotiate("en").String(); got != "en-US" {
+			t.Errorf("Negotiate(en) after the caches filled = %s", got)
+		}
+	}
+	if _, ok := s.headers.get("en"); !ok {
+		t.Error("a full header cache did not take a new header")
+	}
+}
+
+// TestNegotiationCachesKeepBrowsers interleaves junk headers with browsers' own: the
+// browsers' headers keep being answered from the cache.
+func TestNegotiationCachesKeepBrowsers(t *testing.T) {
+	c := mustNew(t)
+	s := c.cur.Load().neg
+	r := rand.New(rand.NewPCG(5, 5))
+	var header []byte
+	misses := 0
+	const rounds = 20_000
+	for i := range rounds {
+		header = randomHeader(r, header[:0], i)
+		c.Localizer(string(header))
+		h := browserHeaders[i%len(browserHeaders)]
+		if _, ok := s.headers.get(h); !ok && i >= len(browserHeaders) {
+			misses++
+		}
+		c.Localizer(h)
+	}
+	if misses > rounds/1000 {
+		t.Errorf("browser headers missed the cache %d times in %d, want at most %d", misses, rounds, rounds/1000)
+	}
+}
+
+// TestQZeroExcludesByFilteringOnly: a q=0 range excludes the languages it names or that
+// begin with it, never the shorter languages its truncations would reach.
+func TestQZeroExcludesByFilteringOnly(t *testing.T) {
+	c := catalogOf(t, []string{"zh-CN", "en", "en-GB-oxendict"})
+	for header, want := range map[string]string{
+		"zh;q=0, en-US;q=0":      "en",             // en-US;q=0 does not exclude en
+		"zh;q=0, en;q=0":         "zh-CN",          // en excludes en and en-GB-oxendict
+		"en-GB;q=0, en":          "en",             // en-GB;q=0 excludes en-GB-oxendict only
+		"en-GB, en;q=0.5":        "en-GB-oxendict", // filtering before truncation
+		"en-GB-oxendict-x, zh":   "en-GB-oxendict",
+		"en-GB-oxendict;q=0, en": "en",
+	} {
+		if got := c.Negotiate(header).String(); got != want {
+			t.Errorf("Negotiate(%q) = %s, want %s", header, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"log/slog"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,25 +20,125 @@ func version(n string) fstest.MapFS {
 	}
 }
 
-func TestReloadKeepsServingOnError(t *testing.T) {
+// TestReloadPerLanguage breaks en-US.toml next to a good change in zh-CN.toml: the good
+// change applies, en-US keeps its version and says why, and a fixed file clears that.
+func TestReloadPerLanguage(t *testing.T) {
 	c, err := New(version("1"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v1 := c.Version()
+	v1 := c.Status().Languages[1]
 	broken := version("2")
-	broken["en-US.toml"] = file("APP_NOT_FOUND = \n")
-	if err := c.Reload(broken); err == nil {
-		t.Fatal("Reload of a broken file succeeded")
+	broken["en-US.toml"] = file("APP_NOT_FOUND = \"v2.\"\nAPP_KILL_ERROR = \n")
+	err = c.Reload(broken)
+	le := firstLoadError(t, err)
+	if le.File != "en-US.toml" || le.Line != 2 || le.Col == 0 {
+		t.Errorf("Reload error = %v, want en-US.toml:2:col", err)
 	}
-	if got := c.Message(enUS, codes.AppNotFound, nil); got != "The app was not found v1." || c.Version() != v1 {
-		t.Errorf("after a failed Reload: %q, version changed: %v", got, c.Version() != v1)
+	if got := c.Message(zhCN, codes.AppNotFound, nil); got != "未找到应用 v2" {
+		t.Errorf("zh-CN after the reload: %q, want the good change applied", got)
+	}
+	if got := c.Message(enUS, codes.AppNotFound, nil); got != "The app was not found v1." {
+		t.Errorf("en-US after a refused reload: %q, want its last good version", got)
+	}
+	st := c.Status()
+	en := st.Languages[1]
+	if !st.Degraded || en.Refused == nil || en.Version != v1.Version || !en.Loaded.Equal(v1.Loaded) ||
+		len(en.Refused.Errors) != 1 || en.Refused.Errors[0].Line != 2 {
+		t.Errorf("status after a refused reload = %+v, %+v", st, en.Refused)
 	}
 	if err := c.Reload(version("3")); err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Message(enUS, codes.AppNotFound, nil); got != "The app was not found v3." || c.Version() == v1 {
-		t.Errorf("after Reload: %q", got)
+	if st := c.Status(); st.Degraded || st.Languages[1].Refused != nil || c.Message(enUS, codes.AppNotFound, nil) != "The app was not found v3." {
+		t.Errorf("after a good reload: %+v", st)
+	}
+}
+
+// TestReloadDeletedFile deletes en-US.toml: English clients keep English until the process
+// restarts, the log says so, and the status is degraded until the file is back.
+func TestReloadDeletedFile(t *testing.T) {
+	var logs strings.Builder
+	c, err := New(version("1"), Logger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := version("2")
+	delete(gone, "en-US.toml")
+	if err := c.Reload(gone); err != nil {
+		t.Fatalf("Reload without en-US.toml: %v", err)
+	}
+	if got := c.Localizer("en").Message(codes.AppNotFound, nil); got != "The app was not found v1." {
+		t.Errorf("en after its file was deleted: %q", got)
+	}
+	if !strings.Contains(logs.String(), "gone") || !strings.Contains(logs.String(), "en-US.toml") {
+		t.Errorf("the log does not say en-US.toml is gone:\n%s", logs.String())
+	}
+	if st := c.Status(); !st.Degraded || !st.Languages[1].Removed || !st.Languages[1].Serving {
+		t.Errorf("status = %+v, want en-US serving, removed, degraded", st)
+	}
+	if err := c.Reload(version("3")); err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Status(); st.Degraded || st.Languages[1].Removed {
+		t.Errorf("status once the file is back = %+v", st)
+	}
+}
+
+// TestReloadNewBrokenLanguage adds a broken fr-FR.toml: French stays absent and is listed as
+// refused; the others apply.
+func TestReloadNewBrokenLanguage(t *testing.T) {
+	c, err := New(version("1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := version("2")
+	fsys["fr-FR.toml"] = file("APP_NOT_FOUND = \"{{.\"\n")
+	if err := c.Reload(fsys); err == nil {
+		t.Fatal("Reload with a broken new language succeeded")
+	}
+	if langs := c.Languages(); len(langs) != 2 || c.Message(zhCN, codes.AppNotFound, nil) != "未找到应用 v2" {
+		t.Errorf("languages = %v", langs)
+	}
+	st := c.Status()
+	if fr := st.Languages[len(st.Languages)-1]; fr.Tag.String() != "fr-FR" || fr.Serving || fr.Refused == nil || !st.Degraded {
+		t.Errorf("status = %+v", st)
+	}
+	delete(fsys, "fr-FR.toml")
+	if err := c.Reload(fsys); err != nil || c.Status().Degraded || len(c.Status().Languages) != 2 {
+		t.Errorf("after removing the broken file: %v, %+v", err, c.Status())
+	}
+}
+
+// TestReloadSameFiles keeps a language's version, and when it was loaded, when its files
+// did not change.
+func TestReloadSameFiles(t *testing.T) {
+	c, err := New(version("1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, v := c.Status(), c.Version()
+	if err := c.Reload(version("1")); err != nil {
+		t.Fatal(err)
+	}
+	after := c.Status()
+	if c.Version() != v || !after.Languages[0].Loaded.Equal(before.Languages[0].Loaded) {
+		t.Errorf("status %+v, was %+v", after, before)
+	}
+}
+
+// TestNewServesWhatIsGood refuses a broken en-US.toml at start but serves zh-CN; a broken
+// default language fails New.
+func TestNewServesWhatIsGood(t *testing.T) {
+	fsys := version("1")
+	fsys["en-US.toml"] = file("APP_NOT_FOUND = \n")
+	c, err := New(fsys)
+	if err == nil || c == nil || len(c.Languages()) != 1 || c.Localizer("en").String() != "zh-CN" {
+		t.Fatalf("New = %v, %v; want zh-CN served and an error", c, err)
+	}
+	fsys["zh-CN.toml"] = file("APP_NOT_FOUND = \n")
+	if c, err := New(fsys); c != nil || err == nil || !strings.Contains(err.Error(), "default language zh-CN") {
+		t.Errorf("New with a broken default language = %v, %v", c, err)
 	}
 }
 
@@ -52,8 +153,9 @@ func TestLocalizerKeepsItsVersion(t *testing.T) {
 	}
 }
 
-// TestReloadRace renders from many goroutines while Reload swaps catalogs, some broken.
-// Run it with -race. Two messages rendered by one Localizer must come from one version.
+// TestReloadRace renders from many goroutines while Reload swaps languages, one broken in
+// every fifth load. Run it with -race. Two messages rendered by one Localizer must come from
+// one version, and a broken en-US must not hold back zh-CN.
 func TestReloadRace(t *testing.T) {
 	c, err := New(version("0"))
 	if err != nil {
@@ -75,10 +177,13 @@ func TestReloadRace(t *testing.T) {
 	}
 	for n := range 50 {
 		fsys := version(strconv.Itoa(n))
-		if n%5 == 4 {
+		if n%5 == 4 { // en-US breaks, zh-CN changes all the same
 			fsys["en-US.toml"] = file("[APP_NOT_FOUND\n")
 			if err := c.Reload(fsys); err == nil {
 				t.Error("broken reload succeeded")
+			}
+			if got := marker(c.Message(zhCN, codes.AppNotFound, nil)); got != "v"+strconv.Itoa(n) {
+				t.Errorf("zh-CN serves %s after a reload with a broken en-US, want v%d", got, n)
 			}
 			continue
 		}
@@ -100,4 +205,24 @@ func marker(msg string) string {
 		return ""
 	}
 	return strings.TrimSuffix(msg[i+1:], ".")
+}
+
+// TestReloadEmptyDirectory reloads a directory whose files are all gone, as when a ConfigMap
+// is deleted: every language keeps serving, and the error says why.
+func TestReloadEmptyDirectory(t *testing.T) {
+	c, err := New(version("1"), discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Reload(fstest.MapFS{}); err == nil || !strings.Contains(err.Error(), "no *.toml message files") {
+		t.Errorf("Reload of an empty directory: %v", err)
+	}
+	st := c.Status()
+	if len(c.Languages()) != 2 || !st.Degraded || !st.Languages[0].Removed || !st.Languages[1].Removed ||
+		st.Errors[0].Error() != "i18n: no *.toml message files" {
+		t.Errorf("status = %+v", st)
+	}
+	if got := c.Message(enUS, codes.AppNotFound, nil); got != "The app was not found v1." {
+		t.Errorf("en-US = %q", got)
+	}
 }

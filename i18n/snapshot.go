@@ -1,37 +1,70 @@
 package i18n
 
 import (
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+
 	"golang.org/x/text/language"
 
 	"github.com/apiswitch/errcode/codes"
 )
 
-// A snapshot is one loaded version of the catalog. It is never modified after load, but for
-// its caches and its once-per-message problem flags, which are safe for concurrent use.
+// A snapshot is what the catalog serves at one time: one version of each language. It is
+// never modified after it is built, but for its negotiation caches and its messages'
+// once-only problem flags, which are safe for concurrent use.
 type snapshot struct {
-	langs     []language.Tag // the default language first
-	names     []string       // langs[i].String()
-	neg       *negotiator
-	msgs      map[codes.Code][]*message // indexed like langs
-	bundle    *goi18n.Bundle            // read only; kept for comparison benchmarks
-	version   string
-	onProblem func(Problem)
+	langs    []language.Tag // the default language first
+	names    []string       // langs[i].String()
+	neg      *negotiator
+	msgs     map[codes.Code][]*message // indexed like langs
+	version  string
+	problems func(Problem)
 }
 
-func newSnapshot(langs []language.Tag, version string, o options) *snapshot {
+// newSnapshot serves vers, the default language's first.
+func newSnapshot(vers []*langVersion, o options, problems func(Problem)) *snapshot {
+	langs := make([]language.Tag, len(vers))
+	h := sha256.New()
+	for i, v := range vers {
+		langs[i] = v.tag
+		fmt.Fprintf(h, "%s\x00%s\x00", v.tag, v.id)
+	}
 	s := &snapshot{
-		langs:     langs,
-		names:     make([]string, len(langs)),
-		neg:       newNegotiator(langs, o),
-		msgs:      make(map[codes.Code][]*message, len(codes.All())),
-		version:   version,
-		onProblem: o.onProblem,
+		langs:    langs,
+		names:    make([]string, len(langs)),
+		neg:      newNegotiator(langs, o),
+		msgs:     make(map[codes.Code][]*message, len(codes.All())),
+		version:  hex.EncodeToString(h.Sum(nil)[:12]),
+		problems: problems,
 	}
 	for i, tag := range langs {
 		s.names[i] = tag.String()
 	}
+	for _, code := range codes.All() {
+		row := make([]*message, len(vers))
+		for i, v := range vers {
+			row[i] = v.msgs[code]
+		}
+		s.msgs[code] = row
+	}
 	return s
+}
+
+// servingOrder returns the served versions, the default language first, then by tag.
+func servingOrder(def language.Tag, vers []*langVersion) []*langVersion {
+	slices.SortFunc(vers, func(a, b *langVersion) int {
+		switch {
+		case a.tag == def:
+			return -1
+		case b.tag == def:
+			return 1
+		}
+		return strings.Compare(a.tag.String(), b.tag.String())
+	})
+	return vers
 }
 
 // message renders code in the language with index lang, falling back to the default
@@ -52,15 +85,53 @@ func (s *snapshot) message(lang int, code codes.Code, data map[string]any) strin
 	return code.String()
 }
 
-// render renders one message and reports its first failure.
+// render renders one message and reports its first problem.
 func (s *snapshot) render(row []*message, lang int, code codes.Code, data map[string]any) (string, bool) {
 	m := row[lang]
-	text, err := m.render(data)
-	if err == nil {
-		return text, true
+	if m.missing {
+		s.report(m, lang, code, ErrMissing)
+		return "", false
 	}
-	if s.onProblem != nil && m.reported.CompareAndSwap(false, true) {
-		s.onProblem(Problem{Lang: s.langs[lang], Code: code, Err: err})
+	text, left := m.render(data)
+	switch {
+	case text == "":
+		s.report(m, lang, code, fmt.Errorf("%w: nothing is left of the message without %s", ErrMissingData, placeholders(left)))
+		return "", false
+	case len(left) > 0:
+		s.report(m, lang, code, fmt.Errorf("%w: rendered without %s", ErrMissingData, placeholders(left)))
 	}
-	return "", false
+	return text, true
+}
+
+// report reports a problem with m, once for each language version and code.
+func (s *snapshot) report(m *message, lang int, code codes.Code, err error) {
+	if m.reported.CompareAndSwap(false, true) {
+		s.problems(Problem{Lang: s.langs[lang], Code: code, Err: err})
+	}
+}
+
+// template returns the text of code in language lang as written, with the names of its
+// placeholders, falling back as message does.
+func (s *snapshot) template(lang int, code codes.Code) (string, []string) {
+	row, ok := s.msgs[code]
+	if !ok {
+		return code.String(), nil
+	}
+	for _, i := range []int{lang, 0} {
+		if m := row[i]; !m.missing {
+			return m.template()
+		}
+	}
+	return code.String(), nil
+}
+
+func placeholders(fields []string) string {
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("{{." + f + "}}")
+	}
+	return b.String()
 }

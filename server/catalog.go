@@ -14,11 +14,15 @@ type entry struct {
 	Code       codes.Code
 	Name       string
 	HTTPStatus int
-	Message    string
+	// Message is the message as its file writes it: a message with placeholders is listed
+	// as its template, {{.Name}}, with the names of its placeholders.
+	Message      string
+	Placeholders []string `json:",omitempty"`
 }
 
 func entryOf(l i18n.Localizer, c codes.Code) entry {
-	return entry{Code: c, Name: c.String(), HTTPStatus: c.HTTPStatus(), Message: l.Message(c, nil)}
+	text, placeholders := l.Template(c)
+	return entry{Code: c, Name: c.String(), HTTPStatus: c.HTTPStatus(), Message: text, Placeholders: placeholders}
 }
 
 // list answers GET /v1/errors: every code in the negotiated language.

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -66,8 +67,8 @@ func TestList(t *testing.T) {
 		l, _ := cat.LocalizerFor(lang)
 		for i, e := range list {
 			c := all[i]
-			want := entry{c, c.String(), c.HTTPStatus(), l.Message(c, nil)}
-			if e != want {
+			want := entry{Code: c, Name: c.String(), HTTPStatus: c.HTTPStatus(), Message: l.Message(c, nil)}
+			if !reflect.DeepEqual(e, want) {
 				t.Errorf("%s: entry %d = %+v, want %+v", lang, i, e, want)
 			}
 		}

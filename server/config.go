@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"strconv"
 	"time"
 )
 
@@ -19,6 +20,7 @@ type config struct {
 	logFormat       string
 	shutdownTimeout time.Duration
 	gateway         gatewayConfig
+	serveIncomplete bool // serve a language that lacks messages, falling back for them
 }
 
 // The gateway's bounds, unless the command line says otherwise.
@@ -44,6 +46,7 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	fs.StringVar(&c.addr, "addr", env(getenv, "APISWITCH_ADDR", "127.0.0.1:8080"), "listen on this `address` (env APISWITCH_ADDR)")
 	fs.StringVar(&upstream, "upstream", env(getenv, "APISWITCH_UPSTREAM", ""), "reverse-proxy every other path to this back end `URL`, filling error messages (env APISWITCH_UPSTREAM)")
 	fs.StringVar(&c.locales, "locales", env(getenv, "APISWITCH_LOCALES", ""), "load message files from `DIR` and reload them when they change or on SIGHUP, instead of the embedded ones (env APISWITCH_LOCALES)")
+	fs.BoolVar(&c.serveIncomplete, "serve-incomplete", envBool(getenv, "APISWITCH_SERVE_INCOMPLETE"), "serve a language whose files lack some messages, which then fall back to zh-CN; by default such a language is not served until complete (env APISWITCH_SERVE_INCOMPLETE=true)")
 	fs.StringVar(&c.logFormat, "log-format", env(getenv, "APISWITCH_LOG_FORMAT", "text"), "log as `text` or json (env APISWITCH_LOG_FORMAT)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGINT or SIGTERM, let in-flight requests finish for this `duration`")
 	fs.DurationVar(&c.gateway.timeout, "upstream-timeout", DefaultUpstreamTimeout, "end a proxied request, with 504 or an aborted response, after this `duration`")
@@ -111,4 +114,10 @@ func env(getenv func(string) string, key, def string) string {
 		return v
 	}
 	return def
+}
+
+// envBool reads a boolean flag's default: true for "1", "t", "true" in any case.
+func envBool(getenv func(string) string, key string) bool {
+	b, _ := strconv.ParseBool(getenv(key))
+	return b
 }

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -76,10 +77,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err := checkLocalesDir(cfg.locales); err != nil {
 		return fail("apiswitch: %v\n", err)
 	}
-	cat, err := loadCatalog(cfg.locales, logger)
-	if err != nil {
+	cat, err := loadCatalog(cfg, logger)
+	if cat == nil {
 		return fail("apiswitch: cannot load the locales:\n%s", describeLoadError(cfg.locales, err))
 	}
+	if err != nil {
+		logLoadError(logger, "locales refused at start; their languages are not served", cfg.locales, err)
+	}
+	logIncomplete(logger, cat)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if err := watchLocales(ctx, cfg.locales, cat, logger); err != nil {
@@ -99,15 +104,38 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return ExitOK
 }
 
-// loadCatalog loads dir, or the embedded locales when dir is "", rejecting incomplete sets.
-func loadCatalog(dir string, logger *slog.Logger) (*i18n.Catalog, error) {
+// loadCatalog loads cfg.locales, or the embedded locales when it is "". A language whose
+// files are broken, or incomplete without -serve-incomplete, is refused and not served; the
+// catalog is nil only when the default language cannot be served.
+func loadCatalog(cfg config, logger *slog.Logger) (*i18n.Catalog, error) {
 	fsys := fs.FS(locales.FS)
-	if dir != "" {
-		fsys = localesFS(dir)
+	if cfg.locales != "" {
+		if _, err := os.Stat(cfg.locales); err != nil {
+			return nil, err
+		}
+		fsys = localesFS(cfg.locales)
 	}
-	return i18n.New(fsys, i18n.RequireComplete(), i18n.OnProblem(func(p i18n.Problem) {
-		logger.Warn("message not rendered", "lang", p.Lang.String(), "code", p.Code.String(), "err", p.Err)
-	}))
+	opts := []i18n.Option{i18n.Logger(logger)}
+	if !cfg.serveIncomplete {
+		opts = append(opts, i18n.RequireComplete())
+	}
+	return i18n.New(fsys, opts...)
+}
+
+// logIncomplete warns about each language served without some messages: at start, and
+// after each reload that changed the catalog.
+func logIncomplete(logger *slog.Logger, cat *i18n.Catalog) {
+	for _, l := range cat.Status().Languages {
+		if len(l.Missing) == 0 {
+			continue
+		}
+		names := make([]string, 0, maxLoggedErrors)
+		for _, c := range l.Missing[:min(len(l.Missing), maxLoggedErrors)] {
+			names = append(names, c.String())
+		}
+		logger.Warn("language served incomplete; its missing messages fall back to the default language",
+			"lang", l.Tag.String(), "version", l.Version, "missing", len(l.Missing), "codes", strings.Join(names, ","))
+	}
 }
 
 // watchLocales reloads cat from dir on changes and on SIGHUP until ctx ends. Without a
@@ -131,11 +159,13 @@ func watchLocales(ctx context.Context, dir string, cat *i18n.Catalog, logger *sl
 			return
 		}
 		if e.Err != nil {
-			logLoadError(logger, "locales not reloaded; the previous catalog keeps serving", dir, e.Err)
-			return
+			logLoadError(logger, "locale file refused; its language keeps serving its last good version", dir, e.Err)
 		}
 		logger.Info("locales reloaded", "reason", e.Reason, "dir", dir, "catalog", cat.Version(),
-			"changed", cat.Version() != previous)
+			"changed", cat.Version() != previous, "degraded", cat.Status().Degraded)
+		if cat.Version() != previous {
+			logIncomplete(logger, cat)
+		}
 	}))
 	if err != nil {
 		return err

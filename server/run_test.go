@@ -23,10 +23,10 @@ func TestRunExitCodes(t *testing.T) {
 	t.Parallel()
 	broken := t.TempDir()
 	copyLocales(t, broken)
-	writeFile(t, broken, "en-US.toml", "[APP_NOT_FOUND]\nother = \"x\"\n[BROKEN\n")
+	writeFile(t, broken, "zh-CN.toml", "[APP_NOT_FOUND]\nother = \"x\"\n[BROKEN\n") // the default language
 	incomplete := t.TempDir()
 	copyLocales(t, incomplete)
-	writeFile(t, incomplete, "en-US.toml", "[APP_NOT_FOUND]\nother = \"The app was not found.\"\n")
+	writeFile(t, incomplete, "zh-CN.toml", "[APP_NOT_FOUND]\nother = \"未找到应用\"\n")
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func TestRunExitCodes(t *testing.T) {
 		{"zero timeout", []string{"-upstream-idle-timeout", "0s"}, ExitUsage, "", "-upstream-idle-timeout 0s: want a positive duration"},
 		{"unknown flag", []string{"-nope"}, ExitUsage, "", "flag provided but not defined"},
 		{"bad upstream", []string{"-upstream", "localhost:1"}, ExitUsage, "", "want an http:// or https:// URL"},
-		{"broken locales", []string{"-locales", broken, "-addr", "127.0.0.1:0"}, ExitError, "", filepath.Join(broken, "en-US.toml") + ":4:8: expected"},
+		{"broken locales", []string{"-locales", broken, "-addr", "127.0.0.1:0"}, ExitError, "", filepath.Join(broken, "zh-CN.toml") + ":4:8: expected"},
 		{"incomplete locales", []string{"-locales", incomplete, "-addr", "127.0.0.1:0"}, ExitError, "", "has no message"},
 		{"missing locales", []string{"-locales", filepath.Join(broken, "nope"), "-addr", "127.0.0.1:0"}, ExitError, "", "-locales " + filepath.Join(broken, "nope") + ": no such directory"},
 		{"address in use", []string{"-addr", busy.Addr().String()}, ExitError, "", "address already in use"},

@@ -40,8 +40,8 @@ type loadResult struct {
 	mu       sync.Mutex
 	requests atomic.Int64
 	failures []string
-	seen     map[int]int    // version to responses
-	etags    map[string]int // ETag to the version of its body
+	seen     map[string]map[int]int // language to version to responses
+	etags    map[string]int         // ETag to the version of its body
 }
 
 func (r *loadResult) fail(format string, args ...any) {
@@ -50,10 +50,13 @@ func (r *loadResult) fail(format string, args ...any) {
 	r.failures = append(r.failures, fmt.Sprintf(format, args...))
 }
 
-func (r *loadResult) saw(version int, etag string) {
+func (r *loadResult) saw(lang string, version int, etag string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.seen[version]++
+	if r.seen[lang] == nil {
+		r.seen[lang] = map[int]int{}
+	}
+	r.seen[lang][version]++
 	if etag == "" {
 		return
 	}
@@ -64,9 +67,10 @@ func (r *loadResult) saw(version int, etag string) {
 }
 
 // TestReloadUnderLoad runs 100 clients for 3 s against the catalog and the gateway while
-// the locales directory is republished 50 times as a ConfigMap, one in five broken, with
-// a SIGHUP now and then. No request may fail, every response must come from exactly one
-// catalog version, and no broken version may ever serve.
+// the locales directory is republished 50 times as a ConfigMap, one in five with a broken
+// en-US.toml, with a SIGHUP now and then. No request may fail, every response must come
+// from exactly one catalog version, no broken en-US version may ever serve, and a broken
+// en-US never holds back zh-CN.
 func TestReloadUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a few seconds of load")
@@ -83,7 +87,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	defer back.Close()
 	p := start(t, "-locales", dir, "-upstream", back.URL)
 
-	res := &loadResult{seen: map[int]int{}, etags: map[string]int{}}
+	res := &loadResult{seen: map[string]map[int]int{}, etags: map[string]int{}}
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: loadClients}}
 	defer client.CloseIdleConnections()
 	stop := make(chan struct{})
@@ -103,16 +107,24 @@ func TestReloadUnderLoad(t *testing.T) {
 	if len(res.failures) > 0 {
 		t.Fatalf("%d of %d requests failed", len(res.failures), res.requests.Load())
 	}
-	for v := range res.seen {
+	for v := range res.seen["en-US"] {
 		if !valid[v] {
-			t.Errorf("v%d served; it was broken: %v", v, broke)
+			t.Errorf("en-US v%d served; it was broken: %v", v, broke)
 		}
 	}
-	if len(res.seen) < 3 {
+	if len(res.seen["en-US"]) < 3 || len(res.seen["zh-CN"]) < 3 {
 		t.Errorf("only versions %v served: the catalog hardly reloaded under load", res.seen)
 	}
-	p.waitLog(t, "locales not reloaded; the previous catalog keeps serving", nil, 5*time.Second)
+	p.waitLog(t, "locale file refused; its language keeps serving its last good version", nil, 5*time.Second)
 	eventually(t, p.url, fmt.Sprintf("v%d The app was not found.", loadPublications))
+	// One more broken en-US: zh-CN still moves on.
+	if err := configmaptest.Publish(dir, broken(t, loadPublications+1)); err != nil {
+		t.Fatal(err)
+	}
+	eventuallyIn(t, p.url, "zh-CN", fmt.Sprintf("v%d 未找到应用", loadPublications+1))
+	if got := message(t, p.url); got != fmt.Sprintf("v%d The app was not found.", loadPublications) {
+		t.Errorf("en-US after a broken publication: %q", got)
+	}
 	t.Logf("%d requests by %d clients, %d versions served (responses per version: %v)",
 		res.requests.Load(), loadClients, len(res.seen), res.seen)
 }
@@ -152,9 +164,9 @@ func loadClient(url string, client *http.Client, i int, stop <-chan struct{}, re
 		res.requests.Add(1)
 		switch n % 3 {
 		case 0:
-			checkList(client, url+"/v1/errors?lang=en-US", "", res)
+			checkList(client, url+"/v1/errors?lang=en-US", "", "en-US", res)
 		case 1:
-			checkList(client, url+"/v1/errors", "zh-CN,zh;q=0.9", res)
+			checkList(client, url+"/v1/errors", "zh-CN,zh;q=0.9", "zh-CN", res)
 		case 2:
 			checkFill(client, url+"/apps/missing", res)
 		}
@@ -162,7 +174,7 @@ func loadClient(url string, client *http.Client, i int, stop <-chan struct{}, re
 }
 
 // checkList checks that every message of a /v1/errors answer comes from one version.
-func checkList(client *http.Client, url, accept string, res *loadResult) {
+func checkList(client *http.Client, url, accept, lang string, res *loadResult) {
 	var list []entry
 	etag, err := fetch(client, url, accept, 200, &list)
 	if err != nil {
@@ -176,7 +188,7 @@ func checkList(client *http.Client, url, accept string, res *loadResult) {
 			return
 		}
 	}
-	res.saw(v, etag)
+	res.saw(lang, v, etag)
 }
 
 // checkFill checks a message the gateway filled.
@@ -191,7 +203,7 @@ func checkFill(client *http.Client, url string, res *loadResult) {
 		res.fail("GET %s = %+v", url, b)
 		return
 	}
-	res.saw(v, "")
+	res.saw("en-US", v, "")
 }
 
 // fetch GETs url, wants status, and decodes the body into v. It returns the ETag.

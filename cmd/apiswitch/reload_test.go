@@ -48,7 +48,13 @@ func broken(t testing.TB, n int) map[string]string {
 // message returns the en-US message of APP_NOT_FOUND as the server answers it now.
 func message(t *testing.T, url string) string {
 	t.Helper()
-	r := get(t, http.DefaultClient, url+"/v1/errors/10205?lang=en-US", nil)
+	return messageIn(t, url, "en-US")
+}
+
+// messageIn returns the message of APP_NOT_FOUND in lang as the server answers it now.
+func messageIn(t *testing.T, url, lang string) string {
+	t.Helper()
+	r := get(t, http.DefaultClient, url+"/v1/errors/10205?lang="+lang, nil)
 	var e entry
 	if err := json.Unmarshal(r.body, &e); err != nil || r.status != 200 {
 		t.Fatalf("GET /v1/errors/10205 = %d %s", r.status, r.body)
@@ -59,14 +65,41 @@ func message(t *testing.T, url string) string {
 // eventually waits until the en-US message of APP_NOT_FOUND is want.
 func eventually(t *testing.T, url, want string) {
 	t.Helper()
+	eventuallyIn(t, url, "en-US", want)
+}
+
+// eventuallyIn waits until the message of APP_NOT_FOUND in lang is want.
+func eventuallyIn(t *testing.T, url, lang, want string) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if message(t, url) == want {
+		if messageIn(t, url, lang) == want {
 			return
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
-	t.Fatalf("message still %q after 10s, want %q", message(t, url), want)
+	t.Fatalf("%s message still %q after 10s, want %q", lang, messageIn(t, url, lang), want)
+}
+
+// health returns the server's /healthz report.
+func health(t *testing.T, url string) healthReport {
+	t.Helper()
+	var h healthReport
+	if r := get(t, http.DefaultClient, url+"/healthz", nil); r.status != 200 || json.Unmarshal(r.body, &h) != nil {
+		t.Fatalf("GET /healthz = %d %s", r.status, r.body)
+	}
+	return h
+}
+
+// healthReport is the part of /healthz the reload tests read.
+type healthReport struct {
+	Status  string
+	Locales []struct {
+		Language string
+		Serving  bool
+		Removed  bool
+		Refused  *struct{ Errors []string }
+	}
 }
 
 func TestReloadConfigMap(t *testing.T) {
@@ -85,21 +118,44 @@ func TestReloadConfigMap(t *testing.T) {
 	}
 	eventually(t, p.url, "v2 The app was not found.")
 
+	// A broken en-US.toml next to a good change in zh-CN.toml: the good change applies.
 	if err := configmaptest.Publish(dir, broken(t, 4)); err != nil {
 		t.Fatal(err)
 	}
-	rec := p.waitLog(t, "locales not reloaded; the previous catalog keeps serving", nil, 10*time.Second)
-	if rec["file"] != filepath.Join(dir, "en-US.toml") || rec["line"] == 0.0 {
-		t.Errorf("the failed reload was logged as %v, want the file and its line", rec)
+	rec := p.waitLog(t, "locale file refused; its language keeps serving its last good version", nil, 10*time.Second)
+	if rec["file"] != filepath.Join(dir, "en-US.toml") || rec["line"] == 0.0 || rec["col"] == 0.0 {
+		t.Errorf("the failed reload was logged as %v, want the file, its line and column", rec)
 	}
+	eventuallyIn(t, p.url, "zh-CN", "v4 未找到应用")
 	if got := message(t, p.url); got != "v2 The app was not found." {
-		t.Errorf("after a broken version: %q, want v2 still serving", got)
+		t.Errorf("after a broken en-US: %q, want v2 still serving", got)
+	}
+	if h := health(t, p.url); h.Status != "degraded" || h.Locales[1].Refused == nil || !strings.HasPrefix(h.Locales[1].Refused.Errors[0], "en-US.toml:") {
+		t.Errorf("/healthz after a refused en-US = %+v", h)
 	}
 
 	if err := configmaptest.Publish(dir, version(t, 5)); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, p.url, "v5 The app was not found.")
+	if h := health(t, p.url); h.Status != "ok" {
+		t.Errorf("/healthz after a good version = %+v", h)
+	}
+
+	// The ConfigMap loses its en-US.toml key: English clients keep English.
+	files := version(t, 6)
+	delete(files, "en-US.toml")
+	if err := configmaptest.Publish(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	p.waitLog(t, "i18n: the message files of a language are gone; it keeps serving its last version until the process restarts", map[string]any{"lang": "en-US"}, 10*time.Second)
+	eventuallyIn(t, p.url, "zh-CN", "v6 未找到应用")
+	if got := message(t, p.url); got != "v5 The app was not found." {
+		t.Errorf("after en-US.toml was deleted: %q, want v5 still serving", got)
+	}
+	if h := health(t, p.url); h.Status != "degraded" || !h.Locales[1].Removed || !h.Locales[1].Serving {
+		t.Errorf("/healthz after en-US.toml was deleted = %+v", h)
+	}
 }
 
 func TestReloadSIGHUP(t *testing.T) {

@@ -12,7 +12,8 @@ import (
 )
 
 // FuzzParseFile checks that any input parses without panicking, that every position is in
-// the file, and that i18ncheck rejects a file exactly when go-i18n does.
+// the file, that i18ncheck rejects a file exactly when go-i18n does, and that it then says
+// why (localefile's FuzzRead checks that the reason is right).
 func FuzzParseFile(f *testing.F) {
 	paths, _ := filepath.Glob("testdata/cases/*/locales/*.toml")
 	for _, p := range paths {
@@ -43,6 +44,10 @@ func FuzzParseFile(f *testing.F) {
 		_, err := b.ParseMessageFileBytes([]byte(src), "en.toml")
 		if (err != nil) != file.Rejected {
 			t.Fatalf("Rejected = %v, go-i18n's error: %v", file.Rejected, err)
+		}
+		file.resolve(func(string) bool { return false })
+		if file.Rejected && len(file.Findings) == 0 {
+			t.Fatalf("go-i18n's error: %v; findings: %v", err, file.Findings)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package i18ncheck
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,54 +41,30 @@ func TestAgreesWithGoI18n(t *testing.T) {
 	}
 }
 
+// TestParseFile checks what i18ncheck makes of the reader's messages: positions with the
+// file's path, every written form even an empty one, and the hash's own position
+// (localefile's TestRead covers the reading itself).
 func TestParseFile(t *testing.T) {
-	src := `# comment
-TOP = "top {{.X}}"
-"quoted.id" = "q"
-
-[A]
-description = "d"
-hash = "sha1-x"
-Other = """
-multi
-line"""
-one = 'lit'
-
-[ns.B]
-other = "nested"
-
-[C]
-translation = "v1 style"
-`
-	f := parseFile("x.toml", "en", src)
-	if len(f.Findings) > 0 {
-		t.Fatalf("findings: %v", f.Findings)
+	src := "# comment\nTOP = \"top {{.X}}\"\n\n[A]\ndescription = \"d\"\nhash = \"sha1-x\"\none = \"\"\nOther = \"a\"\n"
+	f := parseFile("dir/x.toml", "en", src)
+	if len(f.Findings) > 0 || len(f.Messages) != 2 {
+		t.Fatalf("findings: %v, %d messages", f.Findings, len(f.Messages))
 	}
-	var got []string
-	for _, m := range f.Messages {
-		got = append(got, m.ID+"@"+m.Pos.String()+"="+strings.ReplaceAll(m.Forms["other"], "\n", `\n`)+"|"+m.formPos("other").String())
+	top, a := f.Messages[0], f.Messages[1]
+	if top.ID != "TOP" || top.Pos.String() != "dir/x.toml:2:1" || top.formPos("other").String() != "dir/x.toml:2:1" {
+		t.Errorf("TOP = %+v", top)
 	}
-	want := []string{
-		"TOP@x.toml:2:1=top {{.X}}|x.toml:2:1",
-		"quoted.id@x.toml:3:1=q|x.toml:3:1",
-		"A@x.toml:5:1=multi\\nline|x.toml:8:1",
-		"ns.B@x.toml:13:1=nested|x.toml:14:1",
-		"C@x.toml:16:1=v1 style|x.toml:17:1",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if a := f.Messages[2]; a.Hash != "sha1-x" || a.HashPos.Line != 7 || a.Forms["one"] != "lit" || a.Description != "d" {
-		t.Errorf("message A = %+v", a)
+	if one, ok := a.Forms["one"]; !ok || one != "" || a.formPos("one").Line != 7 || a.formPos("other").Line != 8 ||
+		a.Hash != "sha1-x" || a.HashPos.String() != "dir/x.toml:6:1" || a.Description != "d" || a.Pos.Line != 4 {
+		t.Errorf("A = %+v", a)
 	}
 }
 
-func TestScanTOMLStubMarker(t *testing.T) {
+func TestParseFileStubs(t *testing.T) {
 	src := stubMarker + " translate\n[A]\nother = \"a\"\n\n" + stubMarker + " stale\n" + stubMarker + " second line\n[B]\nother = \"b\"\n[C]\nother = \"c\"\n"
-	idx := scanTOML(src)
-	for k, want := range map[string]bool{"A": true, "B": true, "C": false} {
-		if idx.stubs[k] != want {
-			t.Errorf("stub of [%s] = %v, want %v", k, idx.stubs[k], want)
+	for _, m := range parseFile("x.toml", "en", src).Messages {
+		if want := m.ID != "C"; m.Stub != want {
+			t.Errorf("Stub of [%s] = %v, want %v", m.ID, m.Stub, want)
 		}
 	}
 }
@@ -100,15 +77,46 @@ func TestTemplateFields(t *testing.T) {
 	}{
 		{"plain text", "", "", "", false},
 		{"{{.Name}} and {{.Count}} and {{.Name}}", "", "", ".Count .Name", false},
-		{"{{if .Ok}}{{.A.B}}{{else}}{{$.C}}{{end}}", "", "", ".A.B .C .Ok", false},
 		{"<<.Name>> {{.NotAField}}", "<<", ">>", ".Name", false},
 		{"{{.Name", "", "", "", true},
-		{"{{range .Items}}{{.}}{{end}}", "", "", ".Items", false},
+		{"{{if .Ok}}{{.A}}{{else}}{{.C}}{{end}}", "", "", "", true}, // only substitutions
+		{"{{range .Items}}{{.}}{{end}}", "", "", "", true},
 	}
 	for _, tt := range tests {
-		got, err := templateFields(tt.src, tt.left, tt.right)
+		m := &Message{Forms: map[string]string{"other": tt.src}, LeftDelim: tt.left, RightDelim: tt.right}
+		got, err := m.templateFields("other")
 		if (err != nil) != tt.err || strings.Join(got, " ") != tt.want {
 			t.Errorf("templateFields(%q) = %q, %v; want %q, error %v", tt.src, got, err, tt.want, tt.err)
 		}
+	}
+}
+
+// TestUnsafeTemplatesReported checks templates the server refuses: i18ncheck reports each
+// under its syntax check at the form's position, for a code's message and for a message that
+// is no code alike, so that CI stops what the server would refuse.
+func TestUnsafeTemplatesReported(t *testing.T) {
+	dir := copyCase(t, "clean")
+	path := filepath.Join(dir, "en-US.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), `other = "App {{.Name}} not found."`, `other = "{{range 10000000}}App {{.Name}} not found.{{end}}"`, 1)
+	src += "\n[NOT_A_CODE]\nother = \"{{printf \\\"%#v\\\" .}}\"\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
+	lineOf := func(text string) int { return strings.Count(src[:strings.Index(src, text)], "\n") + 1 }
+	for _, want := range []string{
+		fmt.Sprintf(`en-US.toml:%d:1: error: en-US: APP_NOT_FOUND "other" is not a valid template: {{range 10000000}}App {{.Name}} not foun…: control structures are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineOf("other = \"{{range")),
+		fmt.Sprintf(`en-US.toml:%d:1: error: en-US: message NOT_A_CODE "other" is not a valid template: {{printf "%%#v" .}}: function calls are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineOf("other = \"{{printf")),
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks\n%s\n%s", want, out)
+		}
+	}
+	if code != ExitFindings {
+		t.Errorf("exit status %d, want %d", code, ExitFindings)
 	}
 }

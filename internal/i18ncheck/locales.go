@@ -2,6 +2,7 @@ package i18ncheck
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/apiswitch/errcode/internal/localefile"
 )
 
 // A Locale is the files of one language tag and the messages they hold.
@@ -66,15 +69,25 @@ func readLocales(base, dir string) ([]*Locale, []Finding, error) {
 			findings = append(findings, filenameFinding(rel, name, fmt.Sprintf("%s: %q is not a language tag, so go-i18n loads the file as und", name, lang)))
 			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
+		data, err := localefile.ReadFile(os.DirFS(filepath.Dir(path)), name, 0)
+		var tooLarge *localefile.SizeError
+		switch {
+		case errors.As(err, &tooLarge):
+			files = append(files, brokenFile(rel, tag.String(), tooLarge.Error()+": apiswitch refuses it"))
+			srcs = append(srcs, "")
+		case err != nil:
 			return nil, nil, fmt.Errorf("reading locales: %w", err)
+		default:
+			files = append(files, &File{Path: rel, Locale: tag.String()})
+			srcs = append(srcs, string(data))
 		}
-		files = append(files, &File{Path: rel, Locale: tag.String()})
 		tags = append(tags, tag)
-		srcs = append(srcs, string(data))
 	}
-	parallel(len(files), func(i int) { files[i] = parseFile(files[i].Path, files[i].Locale, srcs[i]) })
+	parallel(len(files), func(i int) {
+		if !files[i].Broken {
+			files[i] = parseFile(files[i].Path, files[i].Locale, srcs[i])
+		}
+	})
 	return groupLocales(files, tags), findings, nil
 }
 

@@ -1,7 +1,9 @@
 package i18ncheck
 
+import "github.com/apiswitch/errcode/internal/localefile"
+
 // pluralForms are go-i18n's plural form keys in CLDR order.
-var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+var pluralForms = localefile.PluralForms
 
 // A Message is one message of a locale file, as go-i18n would load it.
 type Message struct {
@@ -25,6 +27,7 @@ type Message struct {
 	// against: see prepareSource.
 	hash   string
 	fields []string
+	read   *localefile.Message // as the reader read it, with its templates
 }
 
 // isPlural reports whether m has any form other than "other".

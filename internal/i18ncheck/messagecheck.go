@@ -2,7 +2,6 @@ package i18ncheck
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -96,11 +95,9 @@ func (mc *messageCheck) templates() ([]string, bool) {
 	var all []string
 	ok := true
 	for _, f := range mc.m.forms() { // the others have no text, so no fields
-		text := mc.m.Forms[f]
-		fields, err := templateFields(text, mc.m.LeftDelim, mc.m.RightDelim)
+		fields, err := mc.m.templateFields(f)
 		if err != nil {
-			msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
-			mc.add(CheckSyntax, Error, mc.m.formPos(f), "template "+f, "%q is not a valid template: %s", f, msg)
+			mc.add(CheckSyntax, Error, mc.m.formPos(f), "template "+f, "%q is not a valid template: %v", f, err)
 			ok = false
 			continue
 		}
@@ -109,9 +106,6 @@ func (mc *messageCheck) templates() ([]string, bool) {
 	slices.Sort(all)
 	return slices.Compact(all), ok
 }
-
-// templateErrPrefix is what text/template puts before a parse error of an unnamed template.
-var templateErrPrefix = regexp.MustCompile(`^template: :\d+: `)
 
 // placeholders compares the template fields of a translation with the source's.
 func (mc *messageCheck) placeholders(fields []string) {
@@ -135,7 +129,7 @@ func (mc *messageCheck) placeholders(fields []string) {
 func sourceFields(src *Message) []string {
 	var all []string
 	for _, f := range pluralForms {
-		fields, _ := templateFields(src.Forms[f], src.LeftDelim, src.RightDelim)
+		fields, _ := src.templateFields(f)
 		all = append(all, fields...)
 	}
 	slices.Sort(all)

@@ -100,7 +100,7 @@ func Run(cfg Config) (*Report, error) {
 			continue
 		}
 		for _, f := range l.Files {
-			f.resolveJoins(isCode)
+			f.resolve(isCode)
 		}
 	}
 	r.Findings = append(slices.Clone(codes.Findings), findings...)

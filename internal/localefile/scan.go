@@ -1,4 +1,4 @@
-package i18ncheck
+package localefile
 
 import (
 	"slices"
@@ -6,20 +6,15 @@ import (
 	"strings"
 )
 
-// stubMarker starts the comment that -write-stubs puts above each entry it writes. An entry
-// under it is reported until a translator removes the comment.
-const stubMarker = "# i18ncheck:stub"
-
-// A keyPos is where a key or table header is in a TOML file.
-type keyPos struct {
-	Line, Col int
-}
+// StubMarker starts the comment that i18ncheck -write-stubs puts above each entry it writes
+// or marks. An entry under it is a stub: not translated yet, whatever text it holds.
+const StubMarker = "# i18ncheck:stub"
 
 // keyIndex is what scanTOML learns about a file that the TOML decoder does not say: where
 // each key is and which tables carry a stub marker.
 type keyIndex struct {
-	keys  map[string]keyPos // by pathKey of the full dotted path
-	stubs map[string]bool   // pathKey of headers under a stub marker
+	keys  map[string]Position // by pathKey of the full dotted path
+	stubs map[string]bool     // pathKey of headers under a stub marker
 }
 
 // pathKey joins the parts of a dotted key so that "a.b" quoted stays one part.
@@ -29,7 +24,7 @@ func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
 // the decoder reports syntax errors, and on a line it does not understand the scanner skips to
 // the next line. Positions count lines and bytes from 1.
 func scanTOML(src string) *keyIndex {
-	s := &tomlScanner{src: src, line: 1, col: 1, idx: &keyIndex{keys: make(map[string]keyPos, strings.Count(src, "\n")), stubs: map[string]bool{}}}
+	s := &tomlScanner{src: src, line: 1, col: 1, idx: &keyIndex{keys: make(map[string]Position, strings.Count(src, "\n")), stubs: map[string]bool{}}}
 	s.scan()
 	return s.idx
 }
@@ -116,7 +111,7 @@ func (s *tomlScanner) scan() {
 		case '\n', '\r':
 			s.next()
 		case '#':
-			if strings.HasPrefix(s.src[s.i:], stubMarker) {
+			if strings.HasPrefix(s.src[s.i:], StubMarker) {
 				s.stub = true
 			}
 			s.skipLine()
@@ -147,7 +142,7 @@ func (s *tomlScanner) header() {
 	s.table = parts
 	k := pathKey(parts)
 	if _, seen := s.idx.keys[k]; !seen {
-		s.idx.keys[k] = keyPos{Line: line, Col: col}
+		s.idx.keys[k] = Position{Line: line, Col: col}
 	}
 	if s.stub {
 		s.idx.stubs[k] = true
@@ -177,7 +172,7 @@ func (s *tomlScanner) keyValue(table []string) {
 		s.buf = append(s.buf, p...)
 	}
 	if _, seen := s.idx.keys[string(s.buf)]; !seen {
-		s.idx.keys[string(s.buf)] = keyPos{Line: line, Col: col}
+		s.idx.keys[string(s.buf)] = Position{Line: line, Col: col}
 	}
 	s.skipSpace()
 	if s.peek() != '=' {

@@ -1,0 +1,73 @@
+package localefile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A Join is a string key in a message table that is no message key: a message written after
+// a table, which joined it, or a misspelt key such as "descripton". go-i18n rejects the file
+// either way; which one was meant depends on the ids the caller knows, so ResolveJoins
+// decides.
+type Join struct {
+	Table, Key, Text string
+	Pos              Position
+}
+
+// ResolveJoins reports each join of f as a problem: a key that isID accepts, or that is not
+// close to a reserved key, is taken for a message that joined the table above it and is
+// recovered as that message; any other key is reported as unknown.
+func (f *File) ResolveJoins(isID func(string) bool) {
+	for _, j := range f.Joins {
+		p := Problem{Pos: j.Pos, Kind: Rejects, Subject: j.Table}
+		if !isID(j.Key) && nearReserved(j.Key) {
+			p.Text = fmt.Sprintf("unknown key %q in message %s: go-i18n rejects the file (reserved keys mixed with ids)", j.Key, j.Table)
+			f.Problems = append(f.Problems, p)
+			continue
+		}
+		p.Subject = j.Key
+		p.Text = fmt.Sprintf("%q follows table [%s] and so became one of its keys: go-i18n rejects the file (reserved keys mixed with ids); move it above the first table or write it as [%s]", j.Key, j.Table, j.Key)
+		f.Problems = append(f.Problems, p)
+		m := &Message{ID: j.Key, Pos: j.Pos}
+		m.setForm("other", j.Text, j.Pos)
+		m.parseTemplates()
+		f.Messages = append(f.Messages, m)
+	}
+	if len(f.Joins) > 0 {
+		f.Joins = nil
+		sortMessages(f.Messages)
+		sortProblems(f.Problems)
+	}
+}
+
+// nearReserved reports whether k looks like a misspelt reserved key, such as "descripton".
+func nearReserved(k string) bool {
+	lk := strings.ToLower(k)
+	for r := range reservedKeys {
+		if editDistance(lk, r) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,254 @@
+package localefile
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"text/template/parse"
+)
+
+// A Template is a message text in the subset of text/template that messages may use:
+// literal text and substitutions of one data field, such as {{.Name}}. Rendering one takes
+// time linear in its length and the length of the values substituted.
+type Template struct {
+	parts  []Part
+	fields []string
+	// Room for the parts and fields of a message with one placeholder, as most have, so
+	// that parsing one takes a single allocation.
+	partBuf  [3]Part
+	fieldBuf [1]string
+}
+
+// newTemplate returns an empty Template.
+func newTemplate() *Template {
+	t := &Template{}
+	t.parts, t.fields = t.partBuf[:0], t.fieldBuf[:0]
+	return t
+}
+
+// A Part is a piece of a template: literal text, or the name of a field to substitute.
+type Part struct {
+	Text  string // the literal text, or the field's name without its dot
+	Field bool
+}
+
+// Parts returns the pieces of t in order.
+func (t *Template) Parts() []Part { return t.parts }
+
+// Fields returns the distinct field names t substitutes, without their dot, in order of
+// first use.
+func (t *Template) Fields() []string { return t.fields }
+
+// String returns t with its fields written {{.Name}}, whatever delimiters its file uses.
+func (t *Template) String() string {
+	var b strings.Builder
+	for _, p := range t.parts {
+		if p.Field {
+			b.WriteString("{{." + p.Text + "}}")
+			continue
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// A TemplateError says why a message text is not a template messages may use.
+type TemplateError struct {
+	// Action is the refused action as written, such as "{{range 10}}", or empty when the
+	// text does not parse at all.
+	Action string
+	Reason string
+}
+
+func (e *TemplateError) Error() string {
+	if e.Action == "" {
+		return e.Reason
+	}
+	return e.Action + ": " + e.Reason
+}
+
+// Parse parses text as go-i18n would (text/template with the delimiters left and right,
+// "{{" and "}}" when empty), then accepts it only if every action substitutes one field:
+// {{.Name}}, or {{ .Name }}. It refuses every other action, because a translator's text
+// must not be able to loop ({{range}}), call functions ({{printf "%#v" .}}), print the
+// whole data ({{.}}), reach into values ({{.A.B}} calls methods), define templates or hide
+// text in comments. Like go-i18n, it does not parse text without a left delimiter.
+func Parse(text, left, right string) (*Template, error) {
+	if left == "" {
+		left = "{{"
+	}
+	if right == "" {
+		right = "}}"
+	}
+	if !strings.Contains(text, left) {
+		t := newTemplate()
+		t.literal(text)
+		return t, nil
+	}
+	if plainDelim(left) && plainDelim(right) {
+		if t, ok := parseSimple(text, left, right); ok {
+			return t, nil
+		}
+	}
+	return parseTree(text, left, right)
+}
+
+// simpleField is an action that only prints a field, such as {{.Name}} or {{ .Name }}.
+var simpleField = regexp.MustCompile(`^ *\.[\pL_][\pL\p{Nd}_]* *$`)
+
+// plainDelim reports whether d is made of brackets and such, which text/template's lexer
+// cannot read as part of a field name, a trim marker or a comment: only then does
+// parseSimple read the text as text/template does.
+func plainDelim(d string) bool {
+	return d != "" && strings.Trim(d, "{}<>[]()%#@!|^~") == ""
+}
+
+// parseSimple parses a template whose every action prints a field, which is what messages
+// nearly always hold, without building a parse tree; ok is false for any other template.
+func parseSimple(text, left, right string) (*Template, bool) {
+	t := newTemplate()
+	for {
+		i := strings.Index(text, left)
+		if i < 0 {
+			t.literal(text)
+			return t, true
+		}
+		t.literal(text[:i])
+		text = text[i+len(left):]
+		j := strings.Index(text, right)
+		if j < 0 || !simpleField.MatchString(text[:j]) {
+			return nil, false
+		}
+		t.field(strings.TrimSpace(text[:j])[1:])
+		text = text[j+len(right):]
+	}
+}
+
+func (t *Template) literal(s string) {
+	if s == "" {
+		return
+	}
+	if n := len(t.parts); n > 0 && !t.parts[n-1].Field {
+		t.parts[n-1].Text += s
+		return
+	}
+	t.parts = append(t.parts, Part{Text: s})
+}
+
+func (t *Template) field(name string) {
+	t.parts = append(t.parts, Part{Text: name, Field: true})
+	for _, f := range t.fields {
+		if f == name {
+			return
+		}
+	}
+	t.fields = append(t.fields, name)
+}
+
+// builtinFuncs are the names of text/template's built-in functions, which a template may
+// name: go-i18n adds none unless the caller passes Funcs. Parsing with them gives the same
+// errors as text/template; calling one is then refused like any other function call.
+var builtinFuncs = func() map[string]any {
+	m := map[string]any{}
+	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or",
+		"print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
+		m[name] = true // parse checks only that the value is not nil
+	}
+	return m
+}()
+
+// templateErrPrefix is what the parse package puts before an error of an unnamed template.
+var templateErrPrefix = regexp.MustCompile(`^template: :\d+: `)
+
+// parseTree parses text with text/template's parser, comments kept, and accepts only text
+// and field substitutions.
+func parseTree(text, left, right string) (*Template, error) {
+	tree := parse.New("")
+	tree.Mode = parse.ParseComments
+	trees := map[string]*parse.Tree{}
+	if _, err := tree.Parse(text, left, right, trees, builtinFuncs); err != nil {
+		return nil, &TemplateError{Reason: templateErrPrefix.ReplaceAllString(err.Error(), "")}
+	}
+	for name := range trees {
+		if name != "" {
+			return nil, refused(fmt.Sprintf("{{define %q}}", name), "defining templates")
+		}
+	}
+	t := newTemplate()
+	if tree.Root == nil {
+		return t, nil
+	}
+	for _, n := range tree.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			t.literal(string(n.Text))
+		case *parse.ActionNode:
+			name, ok := onlyField(n.Pipe)
+			if !ok {
+				return nil, refusedAction(n)
+			}
+			t.field(name)
+		case *parse.CommentNode:
+			return nil, refused(short(n.String()), "comments, which hide text from review,")
+		default:
+			return nil, refused(short(n.String()), "control structures")
+		}
+	}
+	return t, nil
+}
+
+// onlyField returns the field a pipeline prints when it is one field and nothing else.
+func onlyField(p *parse.PipeNode) (string, bool) {
+	if p == nil || p.IsAssign || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	f, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
+	if !ok || len(f.Ident) != 1 {
+		return "", false
+	}
+	return f.Ident[0], true
+}
+
+// refusedAction says why an action other than a field substitution is refused.
+func refusedAction(n *parse.ActionNode) error {
+	action := short(n.String())
+	p := n.Pipe
+	switch {
+	case len(p.Decl) > 0:
+		return refused(action, "variables")
+	case len(p.Cmds) > 1:
+		return refused(action, "pipelines")
+	}
+	args := p.Cmds[0].Args
+	switch args[0].(type) {
+	case *parse.IdentifierNode:
+		return refused(action, "function calls")
+	case *parse.FieldNode, *parse.ChainNode:
+		if len(args) > 1 {
+			return refused(action, "method calls")
+		}
+		return refused(action, "fields of fields, which may call methods,")
+	case *parse.DotNode:
+		return refused(action, "{{.}}, which prints all the data,")
+	case *parse.VariableNode:
+		return refused(action, "variables")
+	}
+	return refused(action, "constants and expressions")
+}
+
+func refused(action, what string) error {
+	return &TemplateError{Action: action, Reason: what + " are not allowed in a message: only field substitutions such as {{.Name}}"}
+}
+
+// short returns an action as written, cut to a length fit for an error message.
+func short(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		cut--
+	}
+	return s[:cut] + "…"
+}

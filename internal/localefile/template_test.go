@@ -1,0 +1,110 @@
+package localefile
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"text/template"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		text, left, right string
+		want              string // Template.String(), or the error's fragment after "error: "
+	}{
+		{"plain text", "", "", "plain text"},
+		{"{{.Name}} and {{.Count}} and {{.Name}}", "", "", "{{.Name}} and {{.Count}} and {{.Name}}"},
+		{"{{ .Name }}", "", "", "{{.Name}}"},
+		{"a {{- .Name -}} b", "", "", "a{{.Name}}b"},
+		{"<<.Name>> {{.NotAField}}", "<<", ">>", "{{.Name}} {{.NotAField}}"},
+		{"{{.PluralCount}} files", "", "", "{{.PluralCount}} files"},
+		{"{{.名前}}", "", "", "{{.名前}}"},
+		{"{{.Name", "", "", `error: unclosed action`},
+		{"App {{.Name not found.}}", "", "", `error: function "found" not defined`},
+		{"{{range 10000000}}x{{end}}", "", "", "error: {{range 10000000}}x{{end}}: control structures are not allowed"},
+		{"{{if .Ok}}a{{end}}", "", "", "error: {{if .Ok}}a{{end}}: control structures"},
+		{"{{with .A}}{{.}}{{end}}", "", "", "error: control structures"},
+		{`{{template "x"}}`, "", "", "error: control structures"},
+		{`{{define "x"}}y{{end}}`, "", "", `error: {{define "x"}}: defining templates`},
+		{`{{block "x" .}}y{{end}}`, "", "", "error: defining templates"},
+		{`{{printf "%#v" .}}`, "", "", "error: function calls"},
+		{"{{.}}", "", "", "error: {{.}}: {{.}}, which prints all the data,"},
+		{"{{.A.B}}", "", "", "error: fields of fields"},
+		{"{{(.A).B}}", "", "", "error: fields of fields"},
+		{"{{.A 1}}", "", "", "error: method calls"},
+		{"{{.Name | len}}", "", "", "error: pipelines"},
+		{"{{$x := .Name}}{{$x}}", "", "", "error: variables"},
+		{"{{$}}", "", "", "error: variables"},
+		{`{{"literal"}}`, "", "", "error: constants"},
+		{"{{/* hidden */}}shown", "", "", "error: comments"},
+		{"{{- /* hidden */ -}}", "", "", "error: comments"},
+		{"<<range .X>><<end>> {{range}}", "<<", ">>", "error: control structures"},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.text, tt.left, tt.right)
+		switch want, isErr := strings.CutPrefix(tt.want, "error: "); {
+		case isErr && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("Parse(%q) = %v, %v; want an error with %q", tt.text, got, err, want)
+		case !isErr && (err != nil || got.String() != want):
+			t.Errorf("Parse(%q) = %v, %v; want %q", tt.text, got, err, want)
+		}
+	}
+}
+
+// FuzzTemplate checks every template Parse accepts against text/template, which go-i18n
+// renders with: executed with every field set, both give the same text. The output is the
+// literal text plus one value per substitution, so rendering is linear in the length of
+// the message: no accepted template can loop, recurse or repeat.
+func FuzzTemplate(f *testing.F) {
+	for _, s := range []string{"{{.Name}}", "a {{- .B -}} c", "{{range 3}}x{{end}}", "{{/* c */}}",
+		"{{.A}}{{.A}}", "{{ .X }}", "{{.}}", "<<.A>>", "{{`x`}}", "{{\"{{\"}}", "{{.A}}}}"} {
+		f.Add(s, "", "")
+	}
+	f.Add("<<.A>> {{.B}}", "<<", ">>")
+	f.Fuzz(func(t *testing.T, text, left, right string) {
+		tmpl, err := Parse(text, left, right)
+		if err != nil {
+			return
+		}
+		data := map[string]any{}
+		literal := 0
+		for _, p := range tmpl.Parts() {
+			if p.Field {
+				data[p.Text] = "<" + p.Text + ">"
+				continue
+			}
+			literal += len(p.Text)
+		}
+		var b strings.Builder
+		for _, p := range tmpl.Parts() {
+			if p.Field {
+				b.WriteString(data[p.Text].(string))
+				continue
+			}
+			b.WriteString(p.Text)
+		}
+		if literal > len(text) {
+			t.Fatalf("Parse(%q): %d bytes of literal text, more than the message's %d", text, literal, len(text))
+		}
+		if left == "" {
+			left = "{{"
+		}
+		if right == "" {
+			right = "}}"
+		}
+		if !strings.Contains(text, left) {
+			return // go-i18n renders such text as it is, and so do we
+		}
+		ref, err := template.New("").Delims(left, right).Option("missingkey=error").Parse(text)
+		if err != nil {
+			t.Fatalf("Parse(%q) accepted what text/template refuses: %v", text, err)
+		}
+		var out bytes.Buffer
+		if err := ref.Execute(&out, data); err != nil {
+			t.Fatalf("text/template cannot execute %q, which Parse accepted: %v", text, err)
+		}
+		if out.String() != b.String() {
+			t.Fatalf("Parse(%q) renders %q, text/template %q", text, b.String(), out.String())
+		}
+	})
+}
