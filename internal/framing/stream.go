@@ -118,27 +118,21 @@ func (s *Stream) step(p []byte) int {
 	case inStart, inFields, inTrailer:
 		return s.lines(p)
 	case inFixed:
-		n := int64(len(p))
-		if n > s.remain {
-			n = s.remain
-		}
-		if s.remain -= n; s.remain == 0 {
+		n, done := s.take(p)
+		if done {
 			s.end()
 		}
-		return int(n)
+		return n
 	case inUntilEnd:
 		return len(p)
 	case inSize:
 		return s.chunkLine(p)
 	case inData:
-		n := int64(len(p))
-		if n > s.remain {
-			n = s.remain
-		}
-		if s.remain -= n; s.remain == 0 {
+		n, done := s.take(p)
+		if done {
 			s.phase = inDataCR
 		}
-		return int(n)
+		return n
 	case inDataCR, inDataLF:
 		want := byte('\r')
 		if s.phase == inDataLF {
@@ -154,6 +148,14 @@ func (s *Stream) step(p []byte) int {
 		return 1
 	}
 	panic("framing: unknown phase")
+}
+
+// take consumes the bytes of p that remain of a body or chunk, and reports whether none
+// remain now.
+func (s *Stream) take(p []byte) (int, bool) {
+	n := min(int64(len(p)), s.remain)
+	s.remain -= n
+	return int(n), s.remain == 0
 }
 
 // nextLine returns the line p ends, without its LF and with the start of it kept from
