@@ -46,6 +46,7 @@ func setErrorHeaders(h http.Header) {
 
 func BenchmarkMiddleware(b *testing.B) {
 	cat := newCatalog(b)
+	withData := codes.New(codes.AppNotFound).With("Name", "web")
 	static := []byte(`{"Code":10205,"Message":"未找到应用"}`)
 	bundle := goi18nBundle(b)
 	handlers := []struct {
@@ -59,6 +60,9 @@ func BenchmarkMiddleware(b *testing.B) {
 		})},
 		{"typed", middleware.New(cat)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			middleware.WriteError(w, r, codes.AppNotFound)
+		}))},
+		{"typed-data", middleware.New(cat)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			middleware.WriteError(w, r, withData) // data the message has no placeholder for
 		}))},
 		{"goi18n", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			l := goi18n.NewLocalizer(bundle, r.Header.Get("Accept-Language"))

@@ -1,17 +1,16 @@
 package middleware
 
 import (
-	"sync"
-	"sync/atomic"
-
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/vcache"
 )
 
-// An encoded is what encoding/json made of a message without template data: the typed
-// body {"Code":N,"Message":"..."} and the message alone, as a JSON string.
+// An encoded is a message without template data as encoding/json wrote it: the typed body
+// {"Code":N,"Message":"..."}, the message as a JSON string, and its text.
 type encoded struct {
 	body, msg []byte
+	text      string
 }
 
 type cacheKey struct {
@@ -19,59 +18,29 @@ type cacheKey struct {
 	code codes.Code
 }
 
-// A table holds the encodings of one catalog version. It is replaced, never modified:
-// a reader needs no lock. Its size is bounded by the catalog's languages times codes.
-type table struct {
-	version string
-	m       map[cacheKey]encoded
-}
-
-// A cache remembers encodings, so that a message is rendered and encoded once per
-// catalog version, language and code rather than once per response.
+// A cache remembers encodings, so that a message is rendered and encoded once per catalog
+// version, language and code rather than once per response, and a first hit costs one
+// encoding, whatever the cache already holds.
 type cache struct {
-	t  atomic.Pointer[table]
-	mu sync.Mutex // serialises writers
+	c vcache.Cache[cacheKey, *encoded]
 }
 
-// get returns the encodings of code, a known code, in the language of l.
-func (c *cache) get(l i18n.Localizer, code codes.Code) encoded {
-	key := cacheKey{l.String(), code}
-	t := c.t.Load()
-	if t != nil && t.version == l.Version() {
-		if enc, ok := t.m[key]; ok {
-			return enc
-		}
-	}
-	enc := encode(l, code)
-	c.put(l.Version(), key, enc)
-	return enc
-}
-
-func (c *cache) put(version string, key cacheKey, enc encoded) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	old := c.t.Load()
-	t := &table{version: version, m: make(map[cacheKey]encoded, 1)}
-	if old != nil && old.version == version {
-		t.m = make(map[cacheKey]encoded, len(old.m)+1)
-		for k, v := range old.m {
-			t.m[k] = v
-		}
-	}
-	t.m[key] = enc
-	c.t.Store(t)
+// get returns the encodings of code in the language of l.
+func (c *cache) get(l i18n.Localizer, code codes.Code) *encoded {
+	return c.c.Get(l.Version(), cacheKey{l.String(), code}, func() *encoded { return encode(l, code) })
 }
 
 // encode renders and encodes the message of code in the language of l.
-func encode(l i18n.Localizer, code codes.Code) encoded {
+func encode(l i18n.Localizer, code codes.Code) *encoded {
 	e := getEncoder()
 	defer e.release()
 	e.body = wireBody{Code: int(code), Message: l.Message(code, nil)}
 	e.encode(&e.body)
-	body := clone(e.buf.Bytes())
+	enc := &encoded{body: clone(e.buf.Bytes()), text: e.body.Message}
 	e.buf.Reset()
-	e.encodeString(e.body.Message)
-	return encoded{body: body, msg: clone(e.buf.Bytes())}
+	e.encodeString(enc.text)
+	enc.msg = clone(e.buf.Bytes())
+	return enc
 }
 
 func clone(b []byte) []byte { return append([]byte(nil), b...) }

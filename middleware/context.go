@@ -18,6 +18,7 @@ type state struct {
 	loc i18n.Localizer
 	fw  fillWriter
 	hv  headerValues
+	out Outcome
 }
 
 // Value returns the state for ctxKey and asks the parent context otherwise.

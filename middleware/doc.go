@@ -33,8 +33,14 @@
 // encoding/json (with its HTML escaping); a message without data is rendered and encoded
 // once per catalog version, language and code, then reused.
 //
-// Without the middleware, WriteError negotiates with a catalog of the embedded locales
-// built on first use, so a handler tested alone still answers correctly.
+// Data without placeholders changes nothing, and such a body is the cached one too.
+//
+// Without the middleware on the request, WriteError uses a catalog of the embedded locales
+// (locales.FS), built on first use and announced once in the log: a handler tested alone
+// still answers correctly, but a server that loads other files must put the middleware on
+// every route. WriteErrorFor writes the same body for a Localizer the caller chose (a
+// grpc-gateway error handler), and Localize returns the code, status and message for code
+// that writes its own bodies.
 //
 // # Filling what inner handlers write
 //
@@ -52,8 +58,29 @@
 // other content types, encoded bodies, HEAD, 304, bodies that outgrow MaxBody (what was
 // held is sent unchanged and the rest streams), a Message already written (see Overwrite),
 // invalid JSON, a body whose declared length is not its length, duplicate Code or Message
-// members, and unknown codes, which are also reported to OnError. Messages are filled
-// without template data: the body's members are not template values.
+// members, and unknown codes, which are also reported to OnError.
+//
+// The body's other top-level members are the message's template data: strings, numbers
+// (with their text, so 9007199254740993 stays exact) and booleans, by their names, so
+// {"Code":10205,"Name":"web"} fills a message "The app {{.Name}} was not found." as "The
+// app web was not found.". Null, objects and arrays are not template values.
+//
+// A filled body has the language's Content-Language and Vary, and loses the ETag,
+// Content-MD5, Digest, Repr-Digest and Content-Digest of the bytes it replaced (they differ
+// from its own and per language; Last-Modified stays). A body WriteError or the panic 500
+// writes drops the headers the handler set for another body: Content-Encoding,
+// Content-Length, Content-Range, ETag, Last-Modified, Content-MD5, Digest, Repr-Digest,
+// Content-Digest, Content-Disposition and Trailer; the panic 500 also drops Set-Cookie and
+// Location.
+//
+// # Reverse proxies
+//
+// ModifyResponse is the fill path for an httputil.ReverseProxy inside the middleware. It
+// fills the back end's error body before anything is sent, also when it is compressed
+// (gzip, deflate, br; decoding is bounded by MaxBody, and a body that decodes to more, a
+// decompression bomb, passes through untouched), and returns read errors to the proxy's
+// ErrorHandler. The client's Accept-Encoding goes upstream as it came; a filled body is
+// encoded again in a coding the client accepts.
 //
 // Headers an inner handler changes after WriteHeader, which net/http ignores, take effect
 // for a held body.
@@ -76,7 +103,12 @@
 //
 // # Operators
 //
-// OnError (by default a log/slog record with the method and path, never the query) is
-// told what clients must not see: causes, errors without codes, 5XX answers, panics and
-// unknown codes. It runs on the request's goroutine.
+// OnError (by default LogTo(nil): a log/slog record with the method and path, never the
+// query) is told what clients must not see: causes, errors without codes, 5XX answers,
+// panics and unknown codes. It runs on the request's goroutine.
+//
+// Observe is told each request's Outcome once its response is complete: the status, the
+// code and language of the error body the middleware wrote, filled or read, the bytes
+// written, whether it was aborted or hijacked, and the duration. An access log records
+// those without reading any body back.
 package middleware

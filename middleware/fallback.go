@@ -1,6 +1,7 @@
 package middleware
 
 import (
+	"log/slog"
 	"net/http"
 	"sync"
 
@@ -9,9 +10,13 @@ import (
 )
 
 // fallbackConfig serves WriteError for requests that did not pass through the middleware:
-// the embedded locales, the default options. Should the embedded files fail to load, which
-// the locales tests rule out, messages are the codes' wire names.
+// the embedded locales (locales.FS) and the default options. This is the documented
+// default, announced once in the log because it is not the catalog a server loaded from
+// disk. Should the embedded files fail to load, which the locales tests rule out, messages
+// are the codes' wire names.
 var fallbackConfig = sync.OnceValue(func() *config {
+	slog.Warn("middleware: WriteError without middleware.New on the request answers with the embedded locales; " +
+		"wrap the handler with middleware.New(cat), or call WriteErrorFor, to use another catalog")
 	cat, err := i18n.New(locales.FS)
 	if err != nil {
 		cat = nil

@@ -1,12 +1,17 @@
 package middleware_test
 
 import (
+	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/middleware"
 )
 
@@ -68,10 +73,18 @@ func TestFill(t *testing.T) {
 			want: `{"Code":10205,"Message":"The app was not found."}`, headers: map[string]string{"Vary": "Origin | Accept-Language"}},
 		{name: "overwrite", opts: []middleware.Option{middleware.Overwrite(true)}, in: writes{jsonHeader(), 404, []string{`{"Code":10205,"Message":"app missing"}`}},
 			want: `{"Code":10205,"Message":"The app was not found."}`},
+		{name: "validators and digests of the replaced bytes dropped", in: writes{jsonHeader("Etag", `"abc"`, "Digest", "sha-256=x",
+			"Content-Digest", "sha-256=:x:", "Repr-Digest", "sha-256=:x:", "Content-Md5", "x", "Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT"),
+			404, []string{`{"Code":10205}`}},
+			want: `{"Code":10205,"Message":"The app was not found."}`,
+			headers: map[string]string{"Etag": "", "Digest": "", "Content-Digest": "", "Repr-Digest": "", "Content-Md5": "",
+				"Last-Modified": "Mon, 02 Jan 2006 15:04:05 GMT"}},
 		{name: "3XX", in: writes{jsonHeader(), 409, []string{`{"Code":10202}`}}, want: `{"Code":10202,"Message":"An app with this name already exists."}`},
 
 		{name: "Message kept", in: writes{jsonHeader(), 404, []string{`{"Code":10205,"Message":"app missing"}`}},
 			headers: map[string]string{"Content-Language": "", "Vary": ""}},
+		{name: "not filled: validators kept", in: writes{jsonHeader("Etag", `"abc"`), 404, []string{`{"Code":10205,"Message":"app missing"}`}},
+			headers: map[string]string{"Etag": `"abc"`}},
 		{name: "Message not a string", in: writes{jsonHeader(), 404, []string{`{"Code":10205,"Message":0}`}}},
 		{name: "2XX", in: writes{jsonHeader(), 200, []string{`{"Code":10205}`}}},
 		{name: "2XX implicit", in: writes{jsonHeader(), 0, []string{`{"Code":10205}`}}},
@@ -130,5 +143,52 @@ func TestFill(t *testing.T) {
 				t.Errorf("OnError told %v, want reported = %v", errs, tt.reported)
 			}
 		})
+	}
+}
+
+// TestFillTemplateData fills messages with placeholders from the body's other top-level
+// members.
+func TestFillTemplateData(t *testing.T) {
+	t.Parallel()
+	cat, err := i18n.New(fstest.MapFS{
+		"zh-CN.toml": {Data: []byte("APP_NOT_FOUND = \"未找到应用 {{.Name}}\"\nINTERNAL_ERROR = \"内部错误\"\n")},
+		"en-US.toml": {Data: []byte("APP_NOT_FOUND = \"The app {{.Name}} was not found.\"\nINTERNAL_ERROR = \"An internal error occurred.\"\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang, in, want string
+	}{
+		{"en", `{"Code":10205,"Name":"web"}`, `{"Code":10205,"Message":"The app web was not found.","Name":"web"}`},
+		{"zh", `{"Code":10205,"Name":"web"}`, `{"Code":10205,"Message":"未找到应用 web","Name":"web"}`},
+		{"en", `{"Name":"a \"b\" \u00e9","Code":10205,"Message":""}`, `{"Name":"a \"b\" \u00e9","Code":10205,"Message":"The app a \"b\" é was not found."}`},
+		{"en", `{"Code":10205,"Name":9007199254740993}`, `{"Code":10205,"Message":"The app 9007199254740993 was not found.","Name":9007199254740993}`},
+		{"en", `{"Code":10205,"Name":true}`, `{"Code":10205,"Message":"The app true was not found.","Name":true}`},
+		{"en", `{"Code":10205,"N\u0061me":"web"}`, `{"Code":10205,"Message":"The app web was not found.","N\u0061me":"web"}`},
+		{"en", `{"Code":10205,"Name":"<b>&"}`, `{"Code":10205,"Message":"The app \u003cb\u003e\u0026 was not found.","Name":"<b>&"}`},
+	}
+	h := middleware.New(cat)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(404)
+		io.Copy(w, r.Body)
+	}))
+	for _, tt := range tests {
+		r := httptest.NewRequest("POST", "/", strings.NewReader(tt.in))
+		r.Header.Set("Accept-Language", tt.lang)
+		if w := serve(h, r); w.Body.String() != tt.want {
+			t.Errorf("%s %s:\n got %s\nwant %s", tt.lang, tt.in, w.Body, tt.want)
+		}
+	}
+	// Without the data (null, an object, no member) the message is still filled and never
+	// shows "<no value>"; what it says is the catalog's fallback rule.
+	for _, in := range []string{`{"Code":10205}`, `{"Code":10205,"Name":null}`, `{"Code":10205,"Name":{"x":1}}`} {
+		r := httptest.NewRequest("POST", "/", strings.NewReader(in))
+		r.Header.Set("Accept-Language", "en")
+		w := serve(h, r)
+		var got struct{ Message string }
+		if json.Unmarshal(w.Body.Bytes(), &got) != nil || got.Message == "" || strings.Contains(got.Message, "no value") {
+			t.Errorf("%s: %s", in, w.Body)
+		}
 	}
 }

@@ -7,8 +7,11 @@ import (
 	"net/http"
 )
 
-// logTo returns the OnError function that logs to l, or to slog.Default() when l is nil.
-func logTo(l *slog.Logger) func(*http.Request, error) {
+// LogTo returns the OnError function that logs to l, or to slog.Default() at the time of
+// logging when l is nil: one record per error, with the request's method and path (never
+// its query), at level Error for panics (with their stack) and errors answered with a 5XX
+// status, and Warn otherwise. A nil request, as from WriteErrorFor, logs without them.
+func LogTo(l *slog.Logger) func(r *http.Request, err error) {
 	return func(r *http.Request, err error) {
 		logger := l
 		if logger == nil {

@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/apiswitch/errcode/i18n"
 )
@@ -39,6 +40,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := &state{Context: r.Context(), cfg: h.cfg, loc: h.cfg.localizer(r)}
 	s.req = r.WithContext(s)
 	s.fw = fillWriter{w: w, s: s}
+	if h.cfg.observe != nil {
+		defer s.observe(time.Now())
+	}
 	defer s.finish()
 	h.next.ServeHTTP(&s.fw, s.req)
 }

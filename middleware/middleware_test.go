@@ -75,7 +75,7 @@ func TestNewPanics(t *testing.T) {
 		"nil next":         func() { middleware.New(cat)(nil) },
 		"negative MaxBody": func() { middleware.New(cat, middleware.MaxBody(-1)) },
 		"nil OnError":      func() { middleware.New(cat, middleware.OnError(nil)) },
-		"nil Logger":       func() { middleware.New(cat, middleware.Logger(nil)) },
+		"nil Observe":      func() { middleware.New(cat, middleware.Observe(nil)) },
 		"nil Members":      func() { middleware.New(cat, middleware.Members(nil)) },
 	}
 	for name, f := range tests {
@@ -90,11 +90,11 @@ func TestNewPanics(t *testing.T) {
 	}
 }
 
-func TestLogger(t *testing.T) {
+func TestLogTo(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	l := slog.New(slog.NewTextHandler(&buf, nil))
-	h := middleware.New(newCatalog(t), middleware.Logger(l))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := middleware.New(newCatalog(t), middleware.OnError(middleware.LogTo(l)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/cause":
 			middleware.WriteError(w, r, codes.Wrap(errors.New("secret cause"), codes.AppNotFound))

@@ -1,7 +1,6 @@
 package middleware
 
 import (
-	"log/slog"
 	"net/http"
 
 	"github.com/apiswitch/errcode/codes"
@@ -13,19 +12,21 @@ const DefaultMaxBody = 64 << 10
 
 // An Option configures the middleware. The zero configuration works: ?lang= overrides
 // Accept-Language, problems are logged with slog.Default(), bodies up to 64 KiB are filled,
-// a Message already written is kept, and typed bodies have exactly Code and Message.
+// a Message already written is kept, typed bodies have exactly Code and Message, and
+// nothing observes outcomes.
 type Option func(*options)
 
 type options struct {
 	query     string
 	onError   func(*http.Request, error)
+	observe   func(*http.Request, Outcome)
 	maxBody   int
 	overwrite bool
 	members   func(*http.Request, *codes.Error) []Member
 }
 
 func newOptions(opts []Option) options {
-	o := options{query: "lang", onError: logTo(nil), maxBody: DefaultMaxBody}
+	o := options{query: "lang", onError: LogTo(nil), maxBody: DefaultMaxBody}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -42,7 +43,8 @@ func Query(name string) Option {
 // OnError sets the function told about what operators must see and clients must not: the
 // errors WriteError answers with a 5XX status, that carry a cause, or that are not API
 // Switch errors; recovered panics (as *PanicError); and codes the fill path does not know
-// (wrapping ErrUnknownCode). It runs on the request's goroutine. It replaces Logger.
+// (wrapping ErrUnknownCode). It runs on the request's goroutine. The default is
+// LogTo(nil): a log/slog record on slog.Default(); OnError(LogTo(logger)) logs elsewhere.
 func OnError(f func(r *http.Request, err error)) Option {
 	if f == nil {
 		panic("middleware: OnError(nil)")
@@ -50,14 +52,15 @@ func OnError(f func(r *http.Request, err error)) Option {
 	return func(o *options) { o.onError = f }
 }
 
-// Logger sends what OnError would be told to l, at level Error for 5XX responses and
-// panics and Warn otherwise, with the request's method and path. The default is
-// slog.Default() at the time of logging. It replaces OnError.
-func Logger(l *slog.Logger) Option {
-	if l == nil {
-		panic("middleware: Logger(nil)")
+// Observe sets a function called once per request with its Outcome, after the inner
+// handler has returned and the response is complete or aborted, on the request's
+// goroutine: an access log that records each response's code and language without reading
+// its body. The request is the one the inner handler saw (see LocalizerFrom).
+func Observe(f func(r *http.Request, o Outcome)) Option {
+	if f == nil {
+		panic("middleware: Observe(nil)")
 	}
-	return func(o *options) { o.onError = logTo(l) }
+	return func(o *options) { o.observe = f }
 }
 
 // MaxBody sets the largest body, in bytes, that the fill path holds in order to fill its

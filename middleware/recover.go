@@ -28,8 +28,9 @@ func (e *PanicError) Unwrap() error {
 // status has been sent yet, and otherwise aborts the response with http.ErrAbortHandler,
 // so that the client sees a broken response rather than a truncated one that looks whole.
 func (s *state) recovered(v any) {
-	if v == http.ErrAbortHandler {
+	if abortedBy(v) {
 		s.fw.commit()
+		s.out.Aborted = true
 		panic(v)
 	}
 	s.cfg.onError(s.req, &PanicError{Value: v, Stack: debug.Stack()})
@@ -40,18 +41,13 @@ func (s *state) recovered(v any) {
 		if s.fw.buf != nil {
 			s.fw.release()
 		}
-		resetRepresentation(s.fw.w.Header())
-		s.fw.phase = phasePass
-		s.writeProblem(s.fw.w, s.req, problem{code: codes.InternalError, status: http.StatusInternalServerError})
+		h := s.fw.w.Header()
+		deleteAll(h, representation[:])
+		deleteAll(h, panicked[:])
+		s.fw.phase, s.fw.noHold = phaseNone, true
+		s.writeProblem(&s.fw, s.req, problem{code: codes.InternalError, status: http.StatusInternalServerError})
 		return
 	}
+	s.out.Aborted = true
 	panic(http.ErrAbortHandler)
-}
-
-// resetRepresentation deletes the headers an inner handler set for the body it will now
-// not send.
-func resetRepresentation(h http.Header) {
-	for _, k := range [...]string{"Content-Length", "Content-Range", "Content-Disposition", "Etag", "Last-Modified", "Trailer"} {
-		delete(h, k)
-	}
 }

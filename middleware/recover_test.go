@@ -32,6 +32,16 @@ func TestRecover(t *testing.T) {
 			panic(errors.New("hunter2"))
 		}, 500, `{"Code":10004,"Message":"An internal error occurred."}`,
 			map[string]string{"Content-Type": "application/json", "Content-Length": "", "Etag": "", "Vary": "Origin | Accept-Language"}},
+		{"another body's representation and its cookie", func(w http.ResponseWriter, r *http.Request) {
+			for k, v := range map[string]string{"Content-Encoding": "gzip", "Content-Range": "bytes 0-9/99", "Content-Md5": "x",
+				"Digest": "sha-256=x", "Repr-Digest": "sha-256=:x:", "Content-Digest": "sha-256=:x:",
+				"Content-Disposition": "attachment", "Set-Cookie": "session=s3cret", "Location": "/next"} {
+				w.Header().Set(k, v)
+			}
+			panic("x")
+		}, 500, `{"Code":10004,"Message":"An internal error occurred."}`,
+			map[string]string{"Content-Encoding": "", "Content-Range": "", "Content-Md5": "", "Digest": "", "Repr-Digest": "",
+				"Content-Digest": "", "Content-Disposition": "", "Set-Cookie": "", "Location": ""}},
 		{"while a body is held", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusNotFound)

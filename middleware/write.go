@@ -14,9 +14,12 @@ import (
 // and Vary, and WWW-Authenticate on a 401. The error's text and cause never reach the
 // client; OnError is told instead (see OnError for which errors).
 //
-// Without the middleware in the chain, WriteError still answers correctly: it negotiates
-// the request's language with a catalog of the embedded locales (locales.FS), built on
-// first use, and logs with slog.Default().
+// Without the middleware on the request (a handler tested alone, or mounted outside New),
+// WriteError uses its default: it negotiates the request's language (?lang= and
+// Accept-Language) with a catalog of the embedded locales (locales.FS), built on first
+// use, logs with slog.Default(), and says so once in the log. That is not the catalog a
+// server loaded with other files: put the middleware on every route, or call WriteErrorFor
+// with a Localizer of the catalog to use.
 //
 // Once the response has started, WriteError writes nothing and tells OnError.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
@@ -27,7 +30,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 		s.cfg.onError(r, fmt.Errorf("middleware: WriteError after the response started: %w", err))
 		return
 	}
-	s.fw.typed = true
+	s.fw.noHold = true
 	s.writeError(w, r, err)
 }
 
@@ -43,20 +46,27 @@ func (s *state) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	s.writeProblem(w, r, p)
 }
 
-// writeProblem writes the typed body of p to w.
+// writeProblem writes the typed body of p to w. A message rendered and encoded before,
+// which data without placeholders does not change, is written from the cache.
 func (s *state) writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
+	s.recordBody(p.code, langOf(s.loc))
 	setErrorHeaders(w.Header(), p.code, p.status, s.loc.String(), &s.hv)
-	if p.data == nil && s.cfg.members == nil {
+	enc := s.cfg.cache.get(s.loc, p.code)
+	text := enc.text
+	if p.data != nil {
+		text = s.loc.Message(p.code, p.data)
+	}
+	if text == enc.text && s.cfg.members == nil {
 		w.WriteHeader(p.status)
-		w.Write(s.cfg.cache.get(s.loc, p.code).body)
+		w.Write(enc.body)
 		return
 	}
 	e := getEncoder()
 	defer e.release()
-	if p.data == nil {
-		e.buf.Write(s.cfg.cache.get(s.loc, p.code).body)
+	if text == enc.text {
+		e.buf.Write(enc.body)
 	} else {
-		e.body = wireBody{Code: int(p.code), Message: s.loc.Message(p.code, p.data)}
+		e.body = wireBody{Code: int(p.code), Message: text}
 		e.encode(&e.body)
 	}
 	if s.cfg.members != nil {

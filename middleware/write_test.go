@@ -58,6 +58,12 @@ func TestWriteError(t *testing.T) {
 		{"Vary star", "en", http.Header{"Vary": {"*"}}, codes.AppNotFound, 404, "", map[string]string{"Vary": "*"}, false},
 		{"stale headers", "en", http.Header{"Content-Length": {"999"}, "Content-Type": {"text/html"}}, codes.AppNotFound, 404, "",
 			map[string]string{"Content-Length": "", "Content-Type": "application/json"}, false},
+		{"another body's representation", "en", http.Header{"Content-Encoding": {"gzip"}, "Content-Range": {"bytes 0-9/99"},
+			"Etag": {`"v1"`}, "Last-Modified": {"Mon, 02 Jan 2006 15:04:05 GMT"}, "Content-Md5": {"x"}, "Digest": {"sha-256=x"},
+			"Repr-Digest": {"sha-256=:x:"}, "Content-Digest": {"sha-256=:x:"}, "Content-Disposition": {"attachment"},
+			"Trailer": {"X-Sum"}, "Set-Cookie": {"a=b"}}, codes.AppNotFound, 404, `{"Code":10205,"Message":"The app was not found."}`,
+			map[string]string{"Content-Encoding": "", "Content-Range": "", "Etag": "", "Last-Modified": "", "Content-Md5": "",
+				"Digest": "", "Repr-Digest": "", "Content-Digest": "", "Content-Disposition": "", "Trailer": "", "Set-Cookie": "a=b"}, false},
 	}
 	cat := newCatalog(t)
 	for _, tt := range tests {

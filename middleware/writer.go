@@ -24,7 +24,7 @@ type fillWriter struct {
 	w         http.ResponseWriter
 	s         *state
 	phase     phase
-	typed     bool    // WriteError is writing: never hold
+	noHold    bool    // WriteError or ModifyResponse is writing this response: never hold
 	flushWait bool    // a Flush waits for the held body
 	code      int     // the held status
 	buf       []byte  // the held body
@@ -42,6 +42,7 @@ func (f *fillWriter) WriteHeader(code int) {
 		return // superfluous: the first status stands
 	case f.phase != phaseNone, code >= 100 && code < 200 && code != http.StatusSwitchingProtocols:
 		f.w.WriteHeader(code)
+		f.s.recordStatus(code)
 		return
 	case f.holds(code):
 		f.phase, f.code = phaseHold, code
@@ -51,6 +52,7 @@ func (f *fillWriter) WriteHeader(code int) {
 	}
 	f.w.WriteHeader(code) // may panic on an invalid code: the phase stays none
 	f.phase = phasePass
+	f.s.recordStatus(code)
 }
 
 func (f *fillWriter) Write(p []byte) (int, error) {
@@ -60,7 +62,14 @@ func (f *fillWriter) Write(p []byte) (int, error) {
 	case phaseHold:
 		return f.hold(p)
 	}
-	return f.w.Write(p)
+	return f.write(p)
+}
+
+// write passes p through, counting what was written.
+func (f *fillWriter) write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	f.s.out.Bytes += int64(n)
+	return n, err
 }
 
 // hold adds p to the held body, or sends the body unchanged once it exceeds MaxBody.
@@ -72,7 +81,7 @@ func (f *fillWriter) hold(p []byte) (int, error) {
 	if err := f.commit(); err != nil {
 		return 0, err
 	}
-	return f.w.Write(p)
+	return f.write(p)
 }
 
 // commit sends the held status and body unchanged.
@@ -82,9 +91,10 @@ func (f *fillWriter) commit() error {
 	}
 	f.phase = phasePass
 	f.w.WriteHeader(f.code)
+	f.s.recordStatus(f.code)
 	var err error
 	if len(f.buf) > 0 {
-		_, err = f.w.Write(f.buf)
+		_, err = f.write(f.buf)
 	}
 	f.release()
 	f.flushHeld()
@@ -129,6 +139,7 @@ func (f *fillWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	c, rw, err := http.NewResponseController(f.w).Hijack()
 	if err == nil {
 		f.phase = phaseHijacked
+		f.s.out.Hijacked = true
 	}
 	return c, rw, err
 }
@@ -140,7 +151,9 @@ func (f *fillWriter) ReadFrom(src io.Reader) (int64, error) {
 		f.WriteHeader(http.StatusOK)
 	}
 	if rf, ok := f.w.(io.ReaderFrom); ok && f.phase == phasePass {
-		return rf.ReadFrom(src)
+		n, err := rf.ReadFrom(src)
+		f.s.out.Bytes += n
+		return n, err
 	}
 	return io.Copy(writerOnly{f}, src)
 }

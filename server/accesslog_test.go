@@ -1,115 +1,151 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/middleware"
 )
+
+// logRecord is one access log line as JSON.
+type logRecord struct {
+	Msg, Method, Path, Lang, Duration string
+	Status, Code                      int
+	Bytes                             int64
+	Aborted                           bool
+}
+
+// records returns the "request" records of a JSON log.
+func records(t *testing.T, logs string) []logRecord {
+	t.Helper()
+	var out []logRecord
+	for _, line := range strings.Split(strings.TrimSpace(logs), "\n") {
+		var rec logRecord
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line %q: %v", line, err)
+		}
+		if rec.Msg == "request" {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
 
 func TestAccessLog(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name    string
-		handler http.HandlerFunc
-		status  int
-		code    int
-		lang    string
-	}{
-		{"ok, implicit status", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "hi") }, 200, 0, ""},
-		{"error body", func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
-			w.Header().Set("Content-Language", "en-US")
-			w.WriteHeader(404)
-			io.WriteString(w, `{"Code":10205,"Message":"x"}`)
-		}, 404, 10205, "en-US"},
-		{"code after other members", func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.WriteHeader(400)
-			io.WriteString(w, `{"Error":{"Nested":[1,2]},"Code":10001}`)
-		}, 400, 10001, ""},
-		{"code beyond the head", func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(500)
-			io.WriteString(w, `{"Pad":"`+strings.Repeat("x", 1000)+`","Code":10004}`)
-		}, 500, 0, ""},
-		{"not JSON", func(w http.ResponseWriter, r *http.Request) {
+	back := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/missing":
 			w.WriteHeader(404)
 			io.WriteString(w, `{"Code":10205}`)
-		}, 404, 0, ""},
-		{"2XX JSON not read", func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
+		case "/custom":
+			w.WriteHeader(400)
+			io.WriteString(w, `{"Error":{"Nested":[1,2]},"Code":10001,"Message":"custom"}`)
+		case "/long":
+			w.WriteHeader(500)
+			io.WriteString(w, `{"Pad":"`+strings.Repeat("x", 70<<10)+`","Code":10004}`)
+		case "/text":
+			w.Header().Set("Content-Type", "text/plain")
+			w.WriteHeader(404)
+			io.WriteString(w, `{"Code":10205}`)
+		default:
+			w.Header().Set("Content-Language", "fr")
 			io.WriteString(w, `{"Code":10328}`)
-		}, 200, 0, ""},
+		}
+	}))
+	defer back.Close()
+	upstream, _ := url.Parse(back.URL)
+	logs := new(syncBuffer)
+	h := Handler(newCatalog(t), newLogger("json", logs), upstream)
+	tests := []struct {
+		path   string
+		status int
+		code   int
+		lang   string
+	}{
+		{"/v1/errors/NOPE", 404, 10003, "en-US"}, // WriteError
+		{"/v1/errors/10205", 200, 0, "en-US"},    // the catalog, with SetLanguage
+		{"/missing", 404, 10205, "en-US"},        // filled
+		{"/custom", 400, 10001, ""},              // read, Message kept
+		{"/long", 500, 0, ""},                    // beyond MaxBody: not read
+		{"/text", 404, 0, ""},                    // not JSON
+		{"/ok", 200, 0, "fr"},                    // 2XX: not read; the back end's language
 	}
 	for _, tt := range tests {
-		var logs strings.Builder
-		h := accessLog(slog.New(slog.NewJSONHandler(&logs, nil)), tt.handler)
-		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/p", nil))
-		var rec struct {
-			Msg, Method, Path, Lang string
-			Status, Code            int
-			Duration                int64
+		w := do(h, "GET", tt.path, map[string]string{"Accept-Language": "en"})
+		if w.Code != tt.status {
+			t.Errorf("GET %s: status %d, want %d", tt.path, w.Code, tt.status)
 		}
-		if err := json.Unmarshal([]byte(logs.String()), &rec); err != nil {
-			t.Fatalf("%s: log %q: %v", tt.name, logs.String(), err)
+	}
+	recs := records(t, logs.String())
+	if len(recs) != len(tests) {
+		t.Fatalf("%d request records for %d requests:\n%s", len(recs), len(tests), logs)
+	}
+	for i, tt := range tests {
+		rec := recs[i]
+		if rec.Method != "GET" || rec.Path != tt.path || rec.Status != tt.status || rec.Code != tt.code || rec.Lang != tt.lang {
+			t.Errorf("GET %s logged %+v, want status %d code %d lang %q", tt.path, rec, tt.status, tt.code, tt.lang)
 		}
-		if rec.Msg != "request" || rec.Method != "GET" || rec.Path != "/p" || rec.Status != tt.status || rec.Code != tt.code || rec.Lang != tt.lang {
-			t.Errorf("%s: logged %+v, want status %d code %d lang %q", tt.name, rec, tt.status, tt.code, tt.lang)
+		if !strings.HasSuffix(rec.Duration, "s") {
+			t.Errorf("GET %s: duration %q is not a duration string", tt.path, rec.Duration)
 		}
 	}
 }
 
-func TestAccessLogKeepsResponseController(t *testing.T) {
+func TestErrorLogWriter(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(accessLog(slog.New(slog.DiscardHandler), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rc := http.NewResponseController(w)
-		if r.URL.Path == "/hijack" {
-			conn, buf, err := rc.Hijack()
-			if err != nil {
-				t.Errorf("Hijack: %v", err)
-				return
-			}
-			buf.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nhijacked")
-			buf.Flush()
-			conn.Close()
-			return
-		}
-		io.WriteString(w, "flushed")
-		if err := rc.Flush(); err != nil {
-			t.Errorf("Flush: %v", err)
-		}
-	})))
-	defer srv.Close()
-	for path, want := range map[string]string{"/flush": "flushed", "/hijack": "hijacked"} {
-		resp, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if string(b) != want {
-			t.Errorf("GET %s = %q, want %q", path, b, want)
-		}
+	logs := new(syncBuffer)
+	w := errorLogWriter{newLogger("json", logs), "reverse proxy"}
+	io.WriteString(w, "httputil: malformed HTTP response \""+strings.Repeat("\\x00", 200)+"\"\n")
+	var rec struct{ Level, Msg, Err string }
+	if err := json.Unmarshal([]byte(logs.String()), &rec); err != nil {
+		t.Fatalf("%q: %v", logs, err)
+	}
+	if rec.Level != "WARN" || rec.Msg != "reverse proxy" || len(rec.Err) > maxLoggedError+len("…") || !strings.HasPrefix(rec.Err, "httputil: malformed") {
+		t.Errorf("logged %+v", rec)
 	}
 }
 
-func TestAccessLogRepanics(t *testing.T) {
-	t.Parallel()
-	var logs strings.Builder
-	h := accessLog(slog.New(slog.NewJSONHandler(&logs, nil)), http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
-		panic(http.ErrAbortHandler)
-	}))
-	defer func() {
-		if p := recover(); p != http.ErrAbortHandler {
-			t.Errorf("recovered %v, want http.ErrAbortHandler", p)
+// FuzzAccessLogLine checks the access log's own formatting against slog's handlers: for
+// any request and outcome, the line is the one slog's text or JSON handler writes for the
+// same record.
+func FuzzAccessLogLine(f *testing.F) {
+	f.Add("GET", "/v1/errors", "en-US", 200, 0, int64(53), int64(1500000), false, false, true)
+	f.Add("POST", "/a b=\"c\"\n\u2028\xff", "", 502, 10004, int64(0), int64(0), true, true, false)
+	f.Add("\x7f", "\\", "zh-CN", 404, 10205, int64(-1), int64(-5), false, true, true)
+	fixed := time.Date(2026, 11, 27, 23, 1, 2, 345678901, time.FixedZone("X", 3600))
+	fixTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Time(slog.TimeKey, fixed)
 		}
-		if !strings.Contains(logs.String(), `"aborted":true`) {
-			t.Errorf("log %q does not say aborted", logs.String())
+		return a
+	}
+	f.Fuzz(func(t *testing.T, method, path, lang string, status, code int, n, d int64, aborted, hijacked, json bool) {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Method, r.URL.Path = method, path
+		o := middleware.Outcome{Status: status, Code: codes.Code(code), Lang: lang, Bytes: n, Duration: time.Duration(d), Aborted: aborted, Hijacked: hijacked}
+		var want bytes.Buffer
+		format := "text"
+		h := slog.Handler(slog.NewTextHandler(&want, &slog.HandlerOptions{ReplaceAttr: fixTime}))
+		if json {
+			format = "json"
+			h = slog.NewJSONHandler(&want, &slog.HandlerOptions{ReplaceAttr: fixTime})
 		}
-	}()
-	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+		slogAccess(slog.New(h))(r, o)
+		a := newAccessLog(format, nil)
+		o.End = fixed
+		if got := a.line(nil, r, o); string(got) != want.String() {
+			t.Fatalf("access log line\n got %q\nslog %q", got, want.String())
+		}
+	})
 }

@@ -31,7 +31,7 @@ func BenchmarkGateway(b *testing.B) {
 			pr.SetURL(upstream)
 			pr.SetXForwarded()
 		},
-		Transport: transport(),
+		Transport: bareTransport(),
 	}
 	fronts := []struct {
 		name    string
@@ -116,3 +116,64 @@ func BenchmarkCatalog(b *testing.B) {
 		})
 	}
 }
+
+// bareTransport is the pooled transport the gateway had before its connections were
+// guarded: http.DefaultTransport with a pool sized for a gateway.
+func bareTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 512
+	t.MaxIdleConnsPerHost = 256
+	return t
+}
+
+// BenchmarkCatalogOverhead compares, through httptest without the network, the catalog
+// list and its 304 as the server answers them (middleware, access log to a buffered
+// discarding output) with a constant handler writing the same headers and bytes.
+func BenchmarkCatalogOverhead(b *testing.B) {
+	out := newLogOutput(io.Discard)
+	defer out.Close()
+	h := handlerWith(newCatalog(b), newLogger("json", out), newAccessLog("json", out).observe, gatewayConfig{})
+	lang := map[string]string{"Accept-Language": "en-US,en;q=0.9"}
+	full := do(h, "GET", "/v1/errors", lang)
+	tag := full.Header().Get("ETag")
+	notMod := do(h, "GET", "/v1/errors", map[string]string{"Accept-Language": "en-US,en;q=0.9", "If-None-Match": tag})
+	constant := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		src := full
+		if r.Header.Get("If-None-Match") == tag {
+			src = notMod
+		}
+		for k, v := range src.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(src.Code)
+		w.Write(src.Body.Bytes())
+	})
+	for _, tt := range []struct {
+		name string
+		inm  string
+	}{{"list", ""}, {"list-304", tag}} {
+		for _, c := range []struct {
+			name string
+			h    http.Handler
+		}{{"constant", constant}, {"apiswitch", h}} {
+			b.Run(tt.name+"/"+c.name, func(b *testing.B) {
+				r := httptest.NewRequest("GET", "/v1/errors", nil)
+				r.Header.Set("Accept-Language", "en-US,en;q=0.9")
+				if tt.inm != "" {
+					r.Header.Set("If-None-Match", tt.inm)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					c.h.ServeHTTP(discardWriter{h: http.Header{}}, r)
+				}
+			})
+		}
+	}
+}
+
+// discardWriter is a ResponseWriter that keeps nothing, cheaper than a recorder.
+type discardWriter struct{ h http.Header }
+
+func (d discardWriter) Header() http.Header         { return d.h }
+func (d discardWriter) Write(p []byte) (int, error) { return len(p), nil }
+func (d discardWriter) WriteHeader(int)             {}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -29,27 +28,28 @@ func entryOf(l i18n.Localizer, c codes.Code) entry {
 // list answers GET /v1/errors: every code in the negotiated language.
 func (s *routes) list(w http.ResponseWriter, r *http.Request) {
 	l := s.localizer(r)
-	if notModified(w, r, l) {
+	a := s.cache.get(l)
+	if notModified(w, r, l, a) {
 		return
 	}
-	body := s.lists.get(l, etag(l))
-	w.Header().Set("Content-Type", "application/json")
-	w.Write(body)
+	w.Header()["Content-Type"] = jsonType
+	w.Write(a.list)
 }
 
 // one answers GET /v1/errors/{code}, where code is a number (10205) or a name
 // (APP_NOT_FOUND, in any case). An unknown code is a 404 ITEM_NOT_FOUND.
-func (s *routes) one(w http.ResponseWriter, r *http.Request) {
-	c, ok := lookup(r.PathValue("code"))
+func (s *routes) one(w http.ResponseWriter, r *http.Request, name string) {
+	c, ok := lookup(name)
 	if !ok {
 		s.writeError(w, r, codes.ItemNotFound)
 		return
 	}
 	l := s.localizer(r)
-	if notModified(w, r, l) {
+	if notModified(w, r, l, s.cache.get(l)) {
 		return
 	}
-	writeJSON(w, entryOf(l, c))
+	w.Header()["Content-Type"] = jsonType
+	w.Write(s.cache.one(l, c))
 }
 
 // lookup finds a code by number or by name.
@@ -58,10 +58,4 @@ func lookup(s string) (codes.Code, bool) {
 		return codes.ByNumber(n)
 	}
 	return codes.ByName(strings.ToUpper(s))
-}
-
-// writeJSON answers 200 with v; the caller has set the validators.
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(v)
 }

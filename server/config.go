@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
+	"os"
 	"strconv"
 	"time"
 )
@@ -17,8 +19,19 @@ type config struct {
 	locales         string   // "": the embedded locales
 	logFormat       string
 	shutdownTimeout time.Duration
+	gateway         gatewayConfig
 	serveIncomplete bool // serve a language that lacks messages, falling back for them
 }
+
+// The gateway's bounds, unless the command line says otherwise.
+const (
+	// DefaultUpstreamTimeout bounds a whole proxied exchange, as the server's write
+	// timeout bounds its own answers.
+	DefaultUpstreamTimeout = 60 * time.Second
+	// DefaultUpstreamIdleTimeout bounds how long a back end may stay silent: before its
+	// response's headers, and between two reads of its body.
+	DefaultUpstreamIdleTimeout = 30 * time.Second
+)
 
 // errUsage marks a command line that is wrong, as opposed to a failure while running.
 var errUsage = errors.New("usage")
@@ -35,7 +48,9 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	fs.StringVar(&c.locales, "locales", env(getenv, "APISWITCH_LOCALES", ""), "load message files from `DIR` and reload them when they change or on SIGHUP, instead of the embedded ones (env APISWITCH_LOCALES)")
 	fs.BoolVar(&c.serveIncomplete, "serve-incomplete", envBool(getenv, "APISWITCH_SERVE_INCOMPLETE"), "serve a language whose files lack some messages, which then fall back to zh-CN; by default such a language is not served until complete (env APISWITCH_SERVE_INCOMPLETE=true)")
 	fs.StringVar(&c.logFormat, "log-format", env(getenv, "APISWITCH_LOG_FORMAT", "text"), "log as `text` or json (env APISWITCH_LOG_FORMAT)")
-	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGINT or SIGTERM, let in-flight requests finish for this `long`")
+	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGINT or SIGTERM, let in-flight requests finish for this `duration`")
+	fs.DurationVar(&c.gateway.timeout, "upstream-timeout", DefaultUpstreamTimeout, "end a proxied request, with 504 or an aborted response, after this `duration`")
+	fs.DurationVar(&c.gateway.idle, "upstream-idle-timeout", DefaultUpstreamIdleTimeout, "end a proxied request when the back end sends nothing, headers or body, for this `duration`")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: apiswitch [flags]\n\nServes the API Switch error catalog on /v1/errors and, with -upstream, localizes the errors of a back end.\n\n")
 		fs.PrintDefaults()
@@ -49,6 +64,15 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return c, fmt.Errorf("%w: -log-format %q: want text or json", errUsage, c.logFormat)
 	}
+	for _, d := range []struct {
+		name  string
+		value time.Duration
+	}{{"shutdown-timeout", c.shutdownTimeout}, {"upstream-timeout", c.gateway.timeout}, {"upstream-idle-timeout", c.gateway.idle}} {
+		if d.value <= 0 {
+			return c, fmt.Errorf("%w: -%s %v: want a positive duration", errUsage, d.name, d.value)
+		}
+	}
+
 	if upstream != "" {
 		u, err := parseUpstream(upstream)
 		if err != nil {
@@ -57,6 +81,23 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 		c.upstream = u
 	}
 	return c, nil
+}
+
+// checkLocalesDir says, before anything loads, when -locales names no directory.
+func checkLocalesDir(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("-locales %s: no such directory", dir)
+	case err != nil:
+		return fmt.Errorf("-locales %s: %w", dir, err)
+	case !info.IsDir():
+		return fmt.Errorf("-locales %s: not a directory", dir)
+	}
+	return nil
 }
 
 // parseUpstream accepts an absolute http or https URL.

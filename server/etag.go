@@ -28,16 +28,27 @@ func etag(l i18n.Localizer) string {
 	return `"` + l.Version() + "-" + tableVersion + "-" + l.String() + `"`
 }
 
-// notModified sets the headers of a catalog answer in l's language and, when the request's
+// Header values every catalog answer shares.
+var (
+	jsonType       = []string{"application/json"}
+	noCache        = []string{"no-cache"}
+	nosniff        = []string{"nosniff"}
+	acceptLanguage = []string{"Accept-Language"}
+)
+
+// notModified sets the headers of a catalog answer a and, when the request's
 // If-None-Match holds its ETag, answers 304 and reports true.
-func notModified(w http.ResponseWriter, r *http.Request, l i18n.Localizer) bool {
-	tag := etag(l)
+func notModified(w http.ResponseWriter, r *http.Request, l i18n.Localizer, a *answers) bool {
 	h := w.Header()
-	h.Set("ETag", tag)
-	middleware.SetLanguage(h, l)
-	h.Set("Cache-Control", "no-cache")
-	h.Set("X-Content-Type-Options", "nosniff")
-	if !matches(r.Header.Values("If-None-Match"), tag) {
+	h["Etag"] = a.hdr.etag
+	if len(h["Vary"]) == 0 {
+		h["Content-Language"], h["Vary"] = a.hdr.lang, acceptLanguage
+	} else {
+		middleware.SetLanguage(h, l)
+	}
+	h["Cache-Control"] = noCache
+	h["X-Content-Type-Options"] = nosniff
+	if !matches(r.Header["If-None-Match"], a.etag) {
 		return false
 	}
 	w.WriteHeader(http.StatusNotModified)
@@ -48,7 +59,9 @@ func notModified(w http.ResponseWriter, r *http.Request, l i18n.Localizer) bool 
 // RFC 9110 §13.1.2 ("*" matches any current representation).
 func matches(lines []string, tag string) bool {
 	for _, line := range lines {
-		for _, t := range strings.Split(line, ",") {
+		for line != "" {
+			var t string
+			t, line, _ = strings.Cut(line, ",")
 			t = strings.TrimSpace(t)
 			if t == "*" || strings.TrimPrefix(t, "W/") == tag {
 				return true

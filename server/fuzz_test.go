@@ -1,7 +1,6 @@
 package server
 
 import (
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"testing"
@@ -48,18 +47,4 @@ func validMethod(m string) bool {
 		}
 	}
 	return true
-}
-
-// FuzzRecorderCode feeds arbitrary error bodies to the request log's Code reader.
-func FuzzRecorderCode(f *testing.F) {
-	f.Add([]byte(`{"Code":10205}`))
-	f.Add([]byte(`{"A":[1,{"Code":2}],"Code":1e3}`))
-	f.Add([]byte(`{"Code":`))
-	f.Fuzz(func(t *testing.T, body []byte) {
-		rec := &recorder{ResponseWriter: httptest.NewRecorder()}
-		rec.Header().Set("Content-Type", "application/json")
-		rec.WriteHeader(http.StatusNotFound)
-		rec.Write(body)
-		rec.code()
-	})
 }

@@ -11,6 +11,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/middleware"
 )
 
 // backend answers the gateway tests' paths as a back end in any language would.
@@ -136,27 +139,63 @@ func TestGatewayBackendDown(t *testing.T) {
 	}
 }
 
-func TestBadGatewayStatus(t *testing.T) {
+func TestGatewayFailedStatus(t *testing.T) {
 	t.Parallel()
-	s := &routes{cat: newCatalog(t)}
+	logs := new(syncBuffer)
+	g := newGateway(gatewayConfig{upstream: &url.URL{Scheme: "http", Host: "127.0.0.1:1"}}, newLogger("json", logs))
+	h := middleware.New(newCatalog(t))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		parent, cancel := context.WithCancel(r.Context())
+		defer cancel()
+		e := newExchange(parent, g.cfg)
+		defer e.stop()
+		switch r.URL.Query().Get("case") {
+		case "deadline":
+			e.cancel(errDeadline)
+		case "idle":
+			e.cancel(errIdle)
+		case "client gone":
+			cancel()
+		case "client body":
+			e.client = errors.New("reading the client's body: unexpected EOF")
+		case "client slow":
+			e.client = fmt.Errorf("reading the client's body: %w", timeoutErr{})
+		}
+		g.failed(w, r.WithContext(e), r.Context().Value(errKey{}).(error))
+	}))
 	tests := []struct {
+		name   string
 		err    error
 		status int
+		code   codes.Code
 	}{
-		{errors.New("connection refused"), 502},
-		{io.ErrUnexpectedEOF, 502},
-		{context.Canceled, 502},
-		{context.DeadlineExceeded, 504},
-		{fmt.Errorf("round trip: %w", timeoutErr{}), 504},
+		{"refused", errors.New("dial tcp: connection refused"), 502, codes.InternalError},
+		{"dropped", io.ErrUnexpectedEOF, 502, codes.InternalError},
+		{"header timeout", fmt.Errorf("round trip: %w", timeoutErr{}), 504, codes.InternalError},
+		{"deadline", context.Canceled, 504, codes.InternalError},
+		{"idle", context.Canceled, 504, codes.InternalError},
+		{"client gone", context.Canceled, StatusClientClosedRequest, 0},
+		{"client body", errors.New("http: invalid byte in chunk length"), 400, codes.BadRequest},
+		{"client slow", errors.New("i/o timeout"), 408, codes.BadRequest},
 	}
 	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/x?case="+url.QueryEscape(tt.name), nil)
 		w := httptest.NewRecorder()
-		s.badGateway(w, httptest.NewRequest("GET", "/x", nil), tt.err)
-		if b := decode[errorBody](t, w.Body); w.Code != tt.status || b.Code != 10004 {
-			t.Errorf("badGateway(%v) = %d %+v, want %d INTERNAL_ERROR", tt.err, w.Code, b, tt.status)
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), errKey{}, tt.err)))
+		if w.Code != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.name, w.Code, tt.status)
+			continue
+		}
+		if tt.code != 0 {
+			if b := decode[errorBody](t, w.Body); b.Code != int(tt.code) {
+				t.Errorf("%s: body %+v, want code %d", tt.name, b, tt.code)
+			}
+		} else if w.Body.Len() != 0 {
+			t.Errorf("%s: a body for a client that went away: %s", tt.name, w.Body)
 		}
 	}
 }
+
+type errKey struct{}
 
 // timeoutErr is a net.Error that timed out, as the transport's header timeout is.
 type timeoutErr struct{}

@@ -15,9 +15,8 @@ import (
 type routes struct {
 	cat    *i18n.Catalog
 	logger *slog.Logger
-	own    *http.ServeMux // /v1/errors, /healthz
-	other  http.Handler   // the gateway, or a localized 404
-	lists  listCache      // encoded /v1/errors bodies
+	other  http.Handler // the gateway, or a localized 404
+	cache  catalogCache // what the catalog endpoints send
 }
 
 // Handler returns the handler of the server: the error catalog on /v1/errors and
@@ -26,45 +25,53 @@ type routes struct {
 // negotiates the language once per request and fills the Message of the back end's error
 // bodies; requests are logged to logger, one line each, as are the causes of errors.
 func Handler(cat *i18n.Catalog, logger *slog.Logger, upstream *url.URL) http.Handler {
-	s := &routes{cat: cat, logger: logger, own: http.NewServeMux()}
-	s.own.HandleFunc("GET /v1/errors", s.list)
-	s.own.HandleFunc("GET /v1/errors/{code}", s.one)
-	s.own.HandleFunc("GET /healthz", s.health)
-	s.own.HandleFunc("/", s.methodNotAllowed)
-	s.other = http.HandlerFunc(s.notFound)
-	if upstream != nil {
-		s.other = s.gateway(upstream)
-	}
-	return accessLog(logger, middleware.New(cat, middleware.Logger(logger))(s))
+	return handlerWith(cat, logger, slogAccess(logger), gatewayConfig{upstream: upstream})
 }
 
-// ServeHTTP sends the server's own paths to its mux and every other one, untouched, to the
-// gateway: the mux would clean and redirect paths a back end may want as they are.
+// handlerWith is Handler with the gateway's bounds and the access log's own writer.
+func handlerWith(cat *i18n.Catalog, logger *slog.Logger, access func(*http.Request, middleware.Outcome), gw gatewayConfig) http.Handler {
+	s := &routes{cat: cat, logger: logger}
+	s.other = http.HandlerFunc(s.notFound)
+	if gw.upstream != nil {
+		s.other = newGateway(gw, logger)
+	}
+	return middleware.New(cat, middleware.OnError(middleware.LogTo(logger)), middleware.Observe(access))(s)
+}
+
+// ServeHTTP answers the server's own paths and sends every other one, untouched, to the
+// gateway. The paths are few and fixed: a switch routes them, and a path is never cleaned
+// or redirected, as a back end may want it as it is.
 func (s *routes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if own(r.URL.Path) {
-		s.own.ServeHTTP(w, r)
+	if framingConflict(r) {
+		refuseFraming(w, r)
 		return
 	}
-	s.other.ServeHTTP(w, r)
+	path := r.URL.Path
+	switch code, sub := strings.CutPrefix(path, "/v1/errors/"); {
+	case path == "/v1/errors":
+		s.get(w, r, s.list)
+	case path == "/healthz":
+		s.get(w, r, s.health)
+	case sub && code != "" && !strings.Contains(code, "/"):
+		s.get(w, r, func(w http.ResponseWriter, r *http.Request) { s.one(w, r, code) })
+	case sub:
+		s.get(w, r, s.notFound)
+	default:
+		s.other.ServeHTTP(w, r)
+	}
 }
 
-// own reports whether path is one the server answers itself.
-func own(path string) bool {
-	return path == "/healthz" || path == "/v1/errors" || strings.HasPrefix(path, "/v1/errors/")
+// get answers a GET or HEAD with h, and any other method with BADREQUEST and status 405.
+func (s *routes) get(w http.ResponseWriter, r *http.Request, h http.HandlerFunc) {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		h(w, r)
+		return
+	}
+	w.Header().Set("Allow", "GET, HEAD")
+	s.writeError(w, r, &codes.Error{Code: codes.BadRequest, Status: http.StatusMethodNotAllowed})
 }
 
 // notFound answers a path nothing serves: 404 ITEM_NOT_FOUND.
 func (s *routes) notFound(w http.ResponseWriter, r *http.Request) {
 	s.writeError(w, r, codes.ItemNotFound)
-}
-
-// methodNotAllowed answers a method other than GET or HEAD on the server's own paths, and
-// the paths under them that name nothing: BADREQUEST with status 405, or 404.
-func (s *routes) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		s.notFound(w, r)
-		return
-	}
-	w.Header().Set("Allow", "GET, HEAD")
-	s.writeError(w, r, &codes.Error{Code: codes.BadRequest, Status: http.StatusMethodNotAllowed})
 }

@@ -3,41 +3,47 @@ package server
 import (
 	"bytes"
 	"encoding/json"
-	"sync"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/vcache"
 )
 
-// A listCache keeps the encoded /v1/errors body of each language, keyed by its ETag, so
-// that the 103 messages are rendered and encoded once per catalog version and language,
-// not on every request. It holds one body per language: a reload replaces them.
-type listCache struct {
-	mu     sync.Mutex
-	bodies map[string]listBody // language tag → its latest body
+// A catalogCache keeps what the catalog endpoints send, per catalog version and language,
+// so that the messages are rendered and encoded, and the ETag made, once per version and
+// language rather than on every request: the /v1/errors list, its ETag and language
+// headers, and each /v1/errors/{code} body. A reload starts over (see package vcache).
+type catalogCache struct {
+	langs vcache.Cache[string, *answers]
+	ones  vcache.Cache[oneKey, []byte]
 }
 
-type listBody struct {
+// answers is what the catalog sends in one language of one catalog version. Its header
+// values are shared by the responses that send them, as one-element slices that nothing
+// appends to in place.
+type answers struct {
 	etag string
-	body []byte
+	hdr  struct{ etag, lang []string }
+	list []byte
 }
 
-// get returns the body of the whole list in l's language, whose ETag is tag.
-func (c *listCache) get(l i18n.Localizer, tag string) []byte {
-	c.mu.Lock()
-	b, ok := c.bodies[l.String()]
-	c.mu.Unlock()
-	if ok && b.etag == tag {
-		return b.body
-	}
-	body := encodeList(l)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.bodies == nil {
-		c.bodies = map[string]listBody{}
-	}
-	c.bodies[l.String()] = listBody{etag: tag, body: body}
-	return body
+type oneKey struct {
+	lang string
+	code codes.Code
+}
+
+// get returns the answers in l's language.
+func (c *catalogCache) get(l i18n.Localizer) *answers {
+	return c.langs.Get(l.Version(), l.String(), func() *answers {
+		a := &answers{etag: etag(l), list: encodeList(l)}
+		a.hdr.etag, a.hdr.lang = []string{a.etag}, []string{l.String()}
+		return a
+	})
+}
+
+// one returns the body of /v1/errors/{code} in l's language.
+func (c *catalogCache) one(l i18n.Localizer, code codes.Code) []byte {
+	return c.ones.Get(l.Version(), oneKey{l.String(), code}, func() []byte { return encodeJSON(entryOf(l, code)) })
 }
 
 // encodeList renders and encodes every code in l's language.
@@ -47,7 +53,11 @@ func encodeList(l i18n.Localizer) []byte {
 	for i, c := range all {
 		entries[i] = entryOf(l, c)
 	}
+	return encodeJSON(entries)
+}
+
+func encodeJSON(v any) []byte {
 	var buf bytes.Buffer
-	json.NewEncoder(&buf).Encode(entries)
+	json.NewEncoder(&buf).Encode(v)
 	return buf.Bytes()
 }

@@ -6,16 +6,16 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 )
 
 func TestLocalesFSPinsOneConfigMapVersion(t *testing.T) {
 	dir := t.TempDir()
-	if err := configmap.Publish(dir, map[string]string{"zh-CN.toml": "v1", "en-US.toml": "v1"}); err != nil {
+	if err := configmaptest.Publish(dir, map[string]string{"zh-CN.toml": "v1", "en-US.toml": "v1"}); err != nil {
 		t.Fatal(err)
 	}
 	fsys := localesFS(dir)
-	if err := configmap.Publish(dir, map[string]string{"zh-CN.toml": "v2", "en-US.toml": "v2"}); err != nil {
+	if err := configmaptest.Publish(dir, map[string]string{"zh-CN.toml": "v2", "en-US.toml": "v2"}); err != nil {
 		t.Fatal(err)
 	}
 	// The pinned version is gone: a load through fsys fails rather than mix versions.

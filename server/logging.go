@@ -3,21 +3,12 @@ package server
 import (
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
 
 	"github.com/apiswitch/errcode/i18n"
 )
-
-// newLogger returns a logger writing format ("text" or "json") to w.
-func newLogger(format string, w io.Writer) *slog.Logger {
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, nil))
-	}
-	return slog.New(slog.NewTextHandler(w, nil))
-}
 
 // leaves returns the errors joined in err (errors.Join nests), each as it would be
 // reported alone. A *i18n.LoadError is a leaf.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -30,33 +31,55 @@ const (
 )
 
 // Main runs the server until SIGINT or SIGTERM and returns the exit code: it is the whole
-// of cmd/apiswitch.
+// of cmd/apiswitch. Unlike Run, it also sends what the standard library logs through the
+// standard log package to the server's logger, so that every line on stderr has its
+// format.
 func Main(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return Run(ctx, args, os.Getenv, stdout, stderr)
+	return run(ctx, args, os.Getenv, stdout, stderr, true)
 }
 
 // Run parses args, loads the locales, listens and serves until ctx ends, then shuts down
-// gracefully: in-flight requests get -shutdown-timeout to finish. Logs go to stderr; the
-// first one says "listening" with the address bound. getenv supplies the flags' defaults.
+// gracefully: in-flight requests get -shutdown-timeout to finish. Logs go to stderr,
+// buffered for at most 100 ms and flushed before Run returns; the first one says
+// "listening" with the address bound. getenv supplies the flags' defaults.
 func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	return run(ctx, args, getenv, stdout, stderr, false)
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, process bool) int {
 	var usage bytes.Buffer
 	cfg, err := parseConfig(args, getenv, &usage)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		stdout.Write(usage.Bytes())
 		return ExitOK
-	case err != nil:
-		stderr.Write(usage.Bytes())
+	case errors.Is(err, errUsage):
 		fmt.Fprintln(stderr, "apiswitch:", err)
 		return ExitUsage
+	case err != nil: // the flag package has said why, with the usage
+		stderr.Write(usage.Bytes())
+		return ExitUsage
 	}
-	logger := newLogger(cfg.logFormat, stderr)
+	out := newLogOutput(stderr)
+	defer out.Close()
+	logger, access := newLogger(cfg.logFormat, out), newAccessLog(cfg.logFormat, out)
+	if process {
+		log.SetFlags(0)
+		log.SetOutput(errorLogWriter{logger, "log"})
+	}
+	fail := func(format string, args ...any) int {
+		out.Flush()
+		fmt.Fprintf(stderr, format, args...)
+		return ExitError
+	}
+	if err := checkLocalesDir(cfg.locales); err != nil {
+		return fail("apiswitch: %v\n", err)
+	}
 	cat, err := loadCatalog(cfg, logger)
 	if cat == nil {
-		fmt.Fprintf(stderr, "apiswitch: cannot load the locales:\n%s", describeLoadError(cfg.locales, err))
-		return ExitError
+		return fail("apiswitch: cannot load the locales:\n%s", describeLoadError(cfg.locales, err))
 	}
 	if err != nil {
 		logLoadError(logger, "locales refused at start; their languages are not served", cfg.locales, err)
@@ -65,17 +88,16 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if err := watchLocales(ctx, cfg.locales, cat, logger); err != nil {
-		fmt.Fprintln(stderr, "apiswitch:", err)
-		return ExitError
+		return fail("apiswitch: %v\n", err)
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "apiswitch:", err)
-		return ExitError
+		return fail("apiswitch: %v\n", err)
 	}
 	logger.Info("listening", "addr", ln.Addr().String(), "upstream", upstreamString(cfg),
 		"locales", localesString(cfg), "catalog", cat.Version())
-	if err := serve(ctx, ln, newServer(cat, logger, cfg), cfg.shutdownTimeout, logger); err != nil {
+	out.Flush()
+	if err := serve(ctx, checkedListener{ln}, newServer(cat, logger, access, cfg), cfg.shutdownTimeout, logger); err != nil {
 		logger.Error("serve", "err", err)
 		return ExitError
 	}
@@ -164,17 +186,24 @@ func ignore(ctx context.Context, c <-chan os.Signal, logger *slog.Logger) {
 	}
 }
 
+// serverWriteTimeout bounds the writing of the server's own answers.
+const serverWriteTimeout = 60 * time.Second
+
 // newServer returns the HTTP server with its timeouts: slow clients cannot hold
 // connections, and a header larger than 64 KiB is refused with 431 before any handler.
-func newServer(cat *i18n.Catalog, logger *slog.Logger, cfg config) *http.Server {
+// Proxied requests have the gateway's bounds instead of the write timeout.
+func newServer(cat *i18n.Catalog, logger *slog.Logger, access *accessLog, cfg config) *http.Server {
+	gw := cfg.gateway
+	gw.upstream = cfg.upstream
 	return &http.Server{
-		Handler:           Handler(cat, logger, cfg.upstream),
+		Handler:           handlerWith(cat, logger, access.observe, gw),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		WriteTimeout:      serverWriteTimeout,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		ConnContext:       connContext,
+		ErrorLog:          log.New(errorLogWriter{logger, "http server"}, "", 0),
 	}
 }
 

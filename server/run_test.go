@@ -39,12 +39,13 @@ func TestRunExitCodes(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"help", []string{"-help"}, ExitOK, "Usage: apiswitch", ""},
+		{"help", []string{"-help"}, ExitOK, "-shutdown-timeout duration", ""},
+		{"zero timeout", []string{"-upstream-idle-timeout", "0s"}, ExitUsage, "", "-upstream-idle-timeout 0s: want a positive duration"},
 		{"unknown flag", []string{"-nope"}, ExitUsage, "", "flag provided but not defined"},
 		{"bad upstream", []string{"-upstream", "localhost:1"}, ExitUsage, "", "want an http:// or https:// URL"},
 		{"broken locales", []string{"-locales", broken, "-addr", "127.0.0.1:0"}, ExitError, "", filepath.Join(broken, "zh-CN.toml") + ":4:8: expected"},
 		{"incomplete locales", []string{"-locales", incomplete, "-addr", "127.0.0.1:0"}, ExitError, "", "has no message"},
-		{"missing locales", []string{"-locales", filepath.Join(broken, "nope"), "-addr", "127.0.0.1:0"}, ExitError, "", "cannot load the locales"},
+		{"missing locales", []string{"-locales", filepath.Join(broken, "nope"), "-addr", "127.0.0.1:0"}, ExitError, "", "-locales " + filepath.Join(broken, "nope") + ": no such directory"},
 		{"address in use", []string{"-addr", busy.Addr().String()}, ExitError, "", "address already in use"},
 	}
 	for _, tt := range tests {
@@ -56,6 +57,9 @@ func TestRunExitCodes(t *testing.T) {
 		if code != tt.code || !strings.Contains(stdout.String(), tt.stdout) || !strings.Contains(stderr.String(), tt.stderr) {
 			t.Errorf("%s: Run(%q) = %d, stdout %q, stderr %q; want %d, %q, %q",
 				tt.name, tt.args, code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderr)
+		}
+		if n := strings.Count(stderr.String(), tt.stderr); tt.name == "unknown flag" && n != 1 {
+			t.Errorf("%s: stderr says %q %d times:\n%s", tt.name, tt.stderr, n, stderr.String())
 		}
 		if tt.code != ExitOK && strings.Contains(stderr.String(), "listening") {
 			t.Errorf("%s: listened before failing: %s", tt.name, stderr.String())

@@ -150,7 +150,7 @@ func TestStartFailures(t *testing.T) {
 		stderr string
 	}{
 		{"broken locales", []string{"-locales", broken}, 1, filepath.Join(broken, "zh-CN.toml") + ":2:"},
-		{"no such locales", []string{"-locales", filepath.Join(broken, "nope")}, 1, "cannot load the locales"},
+		{"no such locales", []string{"-locales", filepath.Join(broken, "nope")}, 1, "-locales " + filepath.Join(broken, "nope") + ": no such directory"},
 		{"bad flag", []string{"-log-format", "xml"}, 2, "want text or json"},
 	}
 	for _, tt := range tests {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 )
 
 const (
@@ -76,7 +76,7 @@ func TestReloadUnderLoad(t *testing.T) {
 		t.Skip("a few seconds of load")
 	}
 	dir := t.TempDir()
-	if err := configmap.Publish(dir, version(t, 0)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 0)); err != nil {
 		t.Fatal(err)
 	}
 	back := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -118,7 +118,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	p.waitLog(t, "locale file refused; its language keeps serving its last good version", nil, 5*time.Second)
 	eventually(t, p.url, fmt.Sprintf("v%d The app was not found.", loadPublications))
 	// One more broken en-US: zh-CN still moves on.
-	if err := configmap.Publish(dir, broken(t, loadPublications+1)); err != nil {
+	if err := configmaptest.Publish(dir, broken(t, loadPublications+1)); err != nil {
 		t.Fatal(err)
 	}
 	eventuallyIn(t, p.url, "zh-CN", fmt.Sprintf("v%d 未找到应用", loadPublications+1))
@@ -142,7 +142,7 @@ func publish(t *testing.T, p *process, dir string) (valid map[int]bool, broke []
 		} else {
 			valid[i] = true
 		}
-		if err := configmap.Publish(dir, files); err != nil {
+		if err := configmaptest.Publish(dir, files); err != nil {
 			t.Fatal(err)
 		}
 		if i%7 == 3 {

@@ -49,6 +49,7 @@ type process struct {
 	logs *logBuffer
 	done chan struct{} // closed when it has exited
 	err  error         // its exit status, once done
+	json bool          // started with -log-format json: every line must be JSON
 }
 
 // start runs the binary with args, on a free loopback port and with JSON logs, and waits
@@ -56,6 +57,7 @@ type process struct {
 func start(t *testing.T, args ...string) *process {
 	t.Helper()
 	p := run(t, append(args, "-addr", "127.0.0.1:0", "-log-format", "json")...)
+	p.json = true
 	select {
 	case <-p.done:
 		t.Fatalf("apiswitch exited (%v) before listening:\n%s", p.err, p.logs)
@@ -90,6 +92,9 @@ func run(t *testing.T, args ...string) *process {
 		}
 		if strings.Contains(p.logs.String(), "WARNING: DATA RACE") {
 			t.Errorf("the server raced:\n%s", p.logs)
+		}
+		if bad := p.logs.notJSON(); p.json && len(bad) > 0 {
+			t.Errorf("with -log-format json, %d log lines are not JSON; first: %q", len(bad), bad[0])
 		}
 	})
 	return p
@@ -138,6 +143,7 @@ type logBuffer struct {
 	all       bytes.Buffer
 	partial   []byte
 	parsed    []map[string]any
+	bad       []string // lines that are not JSON
 	listening chan string
 }
 
@@ -159,6 +165,8 @@ func (b *logBuffer) Write(p []byte) (int, error) {
 			if addr, ok := rec["addr"].(string); ok && rec["msg"] == "listening" {
 				b.listening <- addr
 			}
+		} else {
+			b.bad = append(b.bad, string(b.partial[:i]))
 		}
 		b.partial = b.partial[i+1:]
 	}
@@ -169,6 +177,13 @@ func (b *logBuffer) records() []map[string]any {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.parsed[:len(b.parsed):len(b.parsed)]
+}
+
+// notJSON returns the lines that are not JSON objects.
+func (b *logBuffer) notJSON() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.bad...)
 }
 
 func (b *logBuffer) String() string {

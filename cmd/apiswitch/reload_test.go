@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 	"github.com/apiswitch/errcode/locales"
 )
 
@@ -105,7 +105,7 @@ type healthReport struct {
 func TestReloadConfigMap(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	if err := configmap.Publish(dir, version(t, 1)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 1)); err != nil {
 		t.Fatal(err)
 	}
 	p := start(t, "-locales", dir)
@@ -113,13 +113,13 @@ func TestReloadConfigMap(t *testing.T) {
 		t.Fatalf("message at start = %q", got)
 	}
 
-	if err := configmap.Publish(dir, version(t, 2)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 2)); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, p.url, "v2 The app was not found.")
 
 	// A broken en-US.toml next to a good change in zh-CN.toml: the good change applies.
-	if err := configmap.Publish(dir, broken(t, 4)); err != nil {
+	if err := configmaptest.Publish(dir, broken(t, 4)); err != nil {
 		t.Fatal(err)
 	}
 	rec := p.waitLog(t, "locale file refused; its language keeps serving its last good version", nil, 10*time.Second)
@@ -134,7 +134,7 @@ func TestReloadConfigMap(t *testing.T) {
 		t.Errorf("/healthz after a refused en-US = %+v", h)
 	}
 
-	if err := configmap.Publish(dir, version(t, 5)); err != nil {
+	if err := configmaptest.Publish(dir, version(t, 5)); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, p.url, "v5 The app was not found.")
@@ -145,7 +145,7 @@ func TestReloadConfigMap(t *testing.T) {
 	// The ConfigMap loses its en-US.toml key: English clients keep English.
 	files := version(t, 6)
 	delete(files, "en-US.toml")
-	if err := configmap.Publish(dir, files); err != nil {
+	if err := configmaptest.Publish(dir, files); err != nil {
 		t.Fatal(err)
 	}
 	p.waitLog(t, "i18n: the message files of a language are gone; it keeps serving its last version until the process restarts", map[string]any{"lang": "en-US"}, 10*time.Second)

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 	"github.com/apiswitch/errcode/internal/reload"
 )
 
@@ -67,9 +67,9 @@ func TestWatcherChanges(t *testing.T) {
 			return os.Remove(filepath.Join(dir, "en-US.toml"))
 		}},
 		{"ConfigMap ..data swap", func(dir string) error {
-			return configmap.Publish(dir, map[string]string{"en-US.toml": "v1"})
+			return configmaptest.Publish(dir, map[string]string{"en-US.toml": "v1"})
 		}, func(dir string) error {
-			return configmap.Publish(dir, map[string]string{"en-US.toml": "v2"})
+			return configmaptest.Publish(dir, map[string]string{"en-US.toml": "v2"})
 		}},
 	}
 	for _, tt := range tests {
@@ -99,7 +99,7 @@ func TestWatcherDebounces(t *testing.T) {
 	events := start(t, dir, func() error { calls.Add(1); return nil }, reload.Debounce(300*time.Millisecond))
 	const writes = 10
 	for i := range writes {
-		if err := configmap.Publish(dir, map[string]string{"a.toml": string(rune('a' + i))}); err != nil {
+		if err := configmaptest.Publish(dir, map[string]string{"a.toml": string(rune('a' + i))}); err != nil {
 			t.Fatal(err)
 		}
 	}

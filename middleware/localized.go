@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
 )
 
@@ -21,4 +22,22 @@ func WriteErrorFor(w http.ResponseWriter, l i18n.Localizer, err error) {
 	s := &state{Context: context.Background(), cfg: standalone, loc: l}
 	s.fw.s = s
 	s.writeError(w, nil, err)
+}
+
+// A Localized is an error as a client sees it in one language: the code, status and
+// message of the typed body WriteError writes for it.
+type Localized struct {
+	Code    codes.Code
+	Status  int
+	Message string
+}
+
+// Localize returns what WriteErrorFor would write for err in the language of l, for code
+// that writes its own bodies: the error's code, or INTERNAL_ERROR for an error that
+// carries none or an unknown one; the code's status, or the Status of a *codes.Error that
+// can carry a body; the message rendered with the error's template data, with the
+// catalog's fallbacks. Unlike WriteErrorFor it reports nothing.
+func Localize(l i18n.Localizer, err error) Localized {
+	p := classify(err)
+	return Localized{Code: p.code, Status: p.status, Message: l.Message(p.code, p.data)}
 }

@@ -52,3 +52,23 @@ func TestWriteErrorForMatchesWriteError(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalize(t *testing.T) {
+	t.Parallel()
+	cat := templateCatalog(t)
+	en, _ := cat.LocalizerFor("en-US")
+	tests := []struct {
+		err  error
+		want middleware.Localized
+	}{
+		{codes.New(codes.VolNameConflict).With("Name", "data"), middleware.Localized{codes.VolNameConflict, 409, "A volume named data already exists."}},
+		{&codes.Error{Code: codes.InternalError, Status: 502}, middleware.Localized{codes.InternalError, 502, "An internal error occurred."}},
+		{errors.New("not ours"), middleware.Localized{codes.InternalError, 500, "An internal error occurred."}},
+		{&codes.Error{Code: codes.VolNameConflict, Status: 304, Data: map[string]any{"Name": "x"}}, middleware.Localized{codes.VolNameConflict, 409, "A volume named x already exists."}},
+	}
+	for _, tt := range tests {
+		if got := middleware.Localize(en, tt.err); got != tt.want {
+			t.Errorf("Localize(%v) = %+v, want %+v", tt.err, got, tt.want)
+		}
+	}
+}

@@ -1,11 +1,11 @@
-package configmap_test
+package configmaptest_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/apiswitch/errcode/internal/configmap"
+	"github.com/apiswitch/errcode/internal/configmaptest"
 )
 
 func TestPublish(t *testing.T) {
@@ -17,7 +17,7 @@ func TestPublish(t *testing.T) {
 		{"a.toml": "3"},
 	}
 	for _, files := range versions {
-		if err := configmap.Publish(dir, files); err != nil {
+		if err := configmaptest.Publish(dir, files); err != nil {
 			t.Fatal(err)
 		}
 		for name, want := range files {

@@ -1,0 +1,84 @@
+// Command tcpbench measures apiswitch over TCP against baselines serving the same bytes,
+// in one run: the /v1/errors list and its 304 against a constant handler, and the gateway
+// against a bare httputil.ReverseProxy for a 200-byte and a 50 KiB 2XX body and a filled
+// 404. Servers run as separate processes on CPU 0 (GOMAXPROCS=1), the load generator on
+// CPU 1, when taskset(1) and two CPUs are there. Candidates are measured in turn, -count
+// rounds; the medians are printed as a Markdown table.
+//
+// From the repository root:
+//
+//	go run ./internal/cmd/tcpbench -count 5
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"time"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "serve-const":
+			serveConst(os.Args[2:])
+			return
+		case "serve-backend":
+			serveBackend(os.Args[2:])
+			return
+		case "serve-proxy":
+			serveProxy(os.Args[2:])
+			return
+		}
+	}
+	count := flag.Int("count", 3, "measure each candidate this many `times`, in turn")
+	dur := flag.Duration("d", 3*time.Second, "measure each time for this `duration`")
+	conns := flag.Int("conns", 16, "keep-alive `connections`")
+	flag.Parse()
+	if pinned := pinSelf(); pinned {
+		return
+	}
+	b := &bench{count: *count, dur: *dur, conns: *conns}
+	if err := b.run(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, "tcpbench:", err)
+		b.stop()
+		os.Exit(1)
+	}
+	b.stop()
+}
+
+// canPin reports whether processes can be put on separate CPUs. Once this command runs
+// pinned to one CPU, NumCPU says 1: the environment says it was pinned.
+func canPin() bool {
+	if os.Getenv("TCPBENCH_PINNED") != "" {
+		return true
+	}
+	_, err := exec.LookPath("taskset")
+	return err == nil && runtime.NumCPU() >= 2
+}
+
+// pinSelf re-runs this command on CPU 1 with GOMAXPROCS=1, and reports whether it did
+// (the caller then has nothing left to do).
+func pinSelf() bool {
+	if os.Getenv("TCPBENCH_PINNED") != "" || !canPin() {
+		return false
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return false
+	}
+	cmd := exec.Command("taskset", append([]string{"-c", "1", self}, os.Args[1:]...)...)
+	cmd.Env = append(os.Environ(), "TCPBENCH_PINNED=1", "GOMAXPROCS=1")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			os.Exit(ee.ExitCode())
+		}
+		fmt.Fprintln(os.Stderr, "tcpbench:", err)
+		os.Exit(1)
+	}
+	return true
+}

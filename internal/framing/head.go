@@ -1,0 +1,243 @@
+package framing
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// A head is what a Stream keeps of the message header it is reading.
+type head struct {
+	size    int  // bytes of the header section or trailer so far
+	http10  bool // the message is HTTP/1.0
+	status  int
+	method  string
+	star    bool   // the request's target is "*"
+	length  []byte // the first Content-Length value, trimmed
+	lengths int    // Content-Length fields
+	badLen  bool   // a Content-Length differs from the first
+	codings int    // Transfer-Encoding fields
+	chunked bool   // the one Transfer-Encoding is "chunked"
+}
+
+// field handles one line of a start line, header section or trailer, without its LF.
+func (s *Stream) field(raw []byte) {
+	line := bytes.TrimSuffix(raw, []byte{'\r'})
+	switch s.phase {
+	case inStart:
+		if !s.start(line) {
+			s.lose()
+			return
+		}
+		s.phase = inFields
+	case inFields:
+		if len(line) == 0 {
+			s.headerEnd()
+			return
+		}
+		if !s.head.add(line) {
+			s.lose()
+		}
+	case inTrailer:
+		// net/http reads a trailer only up to a CRLF CRLF within 4 KiB; anything
+		// else it refuses, and a Stream cannot follow it.
+		if s.head.size > maxChunkLine || len(line) == len(raw) {
+			s.lose()
+			return
+		}
+		if len(line) == 0 {
+			s.end()
+		}
+	}
+}
+
+// start reads a status line or a request line as net/http does, and reports whether it
+// can be sure of it.
+func (s *Stream) start(line []byte) bool {
+	if s.response {
+		proto, rest, ok := bytes.Cut(line, []byte{' '})
+		code, _, _ := bytes.Cut(bytes.TrimLeft(rest, " "), []byte{' '})
+		if !ok || len(code) != 3 || !digits(code) {
+			return false
+		}
+		s.head.status = int(code[0]-'0')*100 + int(code[1]-'0')*10 + int(code[2]-'0')
+		return s.proto(proto)
+	}
+	method, rest, ok1 := bytes.Cut(line, []byte{' '})
+	target, proto, ok2 := bytes.Cut(rest, []byte{' '})
+	if !ok1 || !ok2 || len(method) == 0 {
+		return false
+	}
+	s.head.method = methodString(method)
+	s.head.star = string(target) == "*"
+	return s.proto(proto)
+}
+
+// proto reads an HTTP/1.0 or HTTP/1.1 version.
+func (s *Stream) proto(p []byte) bool {
+	switch string(p) {
+	case "HTTP/1.1":
+		return true
+	case "HTTP/1.0":
+		s.head.http10 = true
+		return true
+	}
+	return false
+}
+
+// add reads one header field line, as net/http's textproto reader would, keeping what
+// framing needs. It reports false for a line net/http refuses or would fold.
+func (h *head) add(line []byte) bool {
+	line = bytes.TrimRight(line, " \t\r\n")
+	name, value, ok := bytes.Cut(line, []byte{':'})
+	if !ok || len(name) == 0 || name[0] == ' ' || name[0] == '\t' {
+		return false
+	}
+	spaced := false // net/http keeps a name with a space before the colon, uncanonicalized
+	for _, c := range name {
+		switch {
+		case c == ' ':
+			spaced = true
+		case !tokenByte(c):
+			return false
+		}
+	}
+	for _, c := range value {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	if spaced {
+		return true
+	}
+	value = bytes.TrimLeft(value, " \t")
+	switch {
+	case asciiEqualFold(name, "content-length"):
+		value = bytes.TrimSpace(value)
+		if h.lengths++; h.lengths == 1 {
+			h.length = append([]byte(nil), value...)
+		} else if !bytes.Equal(value, h.length) {
+			h.badLen = true
+		}
+	case asciiEqualFold(name, "transfer-encoding"):
+		h.codings++
+		h.chunked = asciiEqualFold(value, "chunked")
+	}
+	return true
+}
+
+// headerEnd decides, at the end of a header section, what follows it.
+func (s *Stream) headerEnd() {
+	h := &s.head
+	chunked := false
+	if h.codings > 0 && !h.http10 {
+		if h.codings > 1 || !h.chunked {
+			s.lose() // net/http refuses any coding but one "chunked"
+			return
+		}
+		chunked = true
+	}
+	length := int64(-1)
+	if h.lengths > 0 {
+		n, err := strconv.ParseUint(string(h.length), 10, 63)
+		if err != nil || h.badLen {
+			s.lose()
+			return
+		}
+		length = int64(n)
+	}
+	if !s.response {
+		if s.OnRequest != nil {
+			s.OnRequest(Request{Method: h.method, Asterisk: h.star, Conflict: h.codings > 0 && (h.lengths > 0 || h.http10)})
+		}
+		s.body(chunked, max(length, 0))
+		return
+	}
+	method := s.methods[0]
+	switch {
+	case h.status == 101:
+		s.state = Tunnel
+	case h.status >= 100 && h.status < 200: // interim: the final response follows
+		s.head = head{}
+		s.phase = inStart
+	case method == "HEAD" || h.status == 204 || h.status == 304:
+		s.end()
+	case !chunked && length < 0:
+		s.state, s.phase = Body, inUntilEnd
+	default:
+		s.body(chunked, length)
+	}
+}
+
+// body starts a chunked body or one of length bytes.
+func (s *Stream) body(chunked bool, length int64) {
+	s.state = Body
+	switch {
+	case chunked:
+		s.phase = inSize
+	case length > 0:
+		s.phase, s.remain = inFixed, length
+	default:
+		s.end()
+	}
+}
+
+// chunkSize reads a chunk-size line, CR included, as net/http does: hexadecimal digits,
+// optional white space and extensions, CRLF.
+func chunkSize(line []byte) (int64, bool) {
+	if len(line) == 0 || line[len(line)-1] != '\r' || bytes.IndexByte(line, '\r') != len(line)-1 {
+		return 0, false // net/http refuses a bare LF or a CR inside the line
+	}
+	line = line[:len(line)-1]
+	if len(line) >= maxChunkLine {
+		return 0, false
+	}
+	line = bytes.TrimRight(line, " \t")
+	line, _, _ = bytes.Cut(line, []byte{';'})
+	if len(line) == 0 || len(line) > 16 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(line), 16, 64)
+	if err != nil || n > 1<<62 {
+		return 0, false
+	}
+	return int64(n), true
+}
+
+func digits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenByte reports whether c may appear in a header field name (RFC 9110 tchar).
+func tokenByte(c byte) bool {
+	return c > ' ' && c < 0x7f && bytes.IndexByte([]byte(`"(),/:;<=>?@[\]{}`), c) < 0
+}
+
+func asciiEqualFold(b []byte, lower string) bool {
+	if len(b) != len(lower) {
+		return false
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// methodString returns the method as a string, without allocating for the common ones.
+func methodString(m []byte) string {
+	for _, known := range [...]string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"} {
+		if string(m) == known {
+			return known
+		}
+	}
+	return string(m)
+}
