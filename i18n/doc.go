@@ -32,8 +32,14 @@
 // pipelines, {{.}}, fields of fields, variables, comments) is refused at load: translators'
 // files are untrusted input, and with those one message could loop for seconds on every
 // request or print the template data to clients. A placeholder prints a string, a number, a
-// boolean or a value's String method, cut to 256 bytes and an ellipsis, so that a rendered
-// message is bounded by its own length whatever data a request carries.
+// boolean or a value's String method, cut to 256 bytes and an ellipsis.
+//
+// A rendered message is bounded whatever a file or a request holds: a message (each plural
+// form) may have at most 4 KiB of text and 16 placeholders, counting each use, and a longer
+// one or one with more is refused at load like any other bad template. A message thus
+// renders to at most 4,096 + 16 × 259 = 8,240 bytes, in one pass over its parts: time and
+// output linear in its length. Without the limits, an 8 MiB file could hold one message with
+// a million {{.A}}, and each render of it would repeat a 256-byte value a million times.
 //
 // # Negotiation
 //

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/localefile"
 	"github.com/apiswitch/errcode/locales"
 )
 
@@ -324,14 +325,14 @@ func TestTemplate(t *testing.T) {
 // TestRenderBounded renders a message whose data is huge: each placeholder adds at most
 // maxValueLen bytes and an ellipsis.
 func TestRenderBounded(t *testing.T) {
-	src := "APP_NOT_FOUND = \"" + strings.Repeat("{{.A}}{{.B}}", 100) + "\"\n"
+	src := "APP_NOT_FOUND = \"" + strings.Repeat("{{.A}}{{.B}}", localefile.MaxPlaceholders/2) + "\"\n"
 	c, err := New(fstest.MapFS{"zh-CN.toml": file(src)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	huge := strings.Repeat("x", 1<<20)
 	got := c.Message(zhCN, codes.AppNotFound, map[string]any{"A": huge, "B": huge})
-	if max := 200 * (maxValueLen + len("…")); len(got) != max {
+	if max := localefile.MaxPlaceholders * (maxValueLen + len("…")); len(got) != max {
 		t.Errorf("rendered %d bytes, want %d", len(got), max)
 	}
 }

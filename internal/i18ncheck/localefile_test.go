@@ -10,6 +10,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/apiswitch/errcode/internal/localefile"
 )
 
 // TestAgreesWithGoI18n loads every fixture file with go-i18n itself: i18ncheck must say a
@@ -118,5 +120,48 @@ func TestUnsafeTemplatesReported(t *testing.T) {
 	}
 	if code != ExitFindings {
 		t.Errorf("exit status %d, want %d", code, ExitFindings)
+	}
+}
+
+// TestMessageLimitsReported checks the limits the server puts on a message, its size and
+// its placeholders: i18ncheck reports a message past either under its syntax check, where
+// the server refuses it, and passes one at both limits.
+func TestMessageLimitsReported(t *testing.T) {
+	atLimit := strings.Repeat("{{.Name}}", localefile.MaxPlaceholders)
+	atLimit += strings.Repeat("x", localefile.MaxMessageSize-len(atLimit))
+	tests := []struct {
+		name, text string
+		want       string // the finding's text after the position; "" for none
+	}{
+		{"at both limits", atLimit, ""},
+		{"too long", strings.Repeat("x", localefile.MaxMessageSize+1) + "{{.Name}}",
+			`error: en-US: APP_NOT_FOUND "other" is not a valid template: the message is 4106 bytes long, more than the 4096 a message may have [syntax]`},
+		{"too many placeholders", strings.Repeat("{{.Name}} ", localefile.MaxPlaceholders+1),
+			`error: en-US: APP_NOT_FOUND "other" is not a valid template: {{.Name}}: more than 16 placeholders in one message [syntax]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyCase(t, "clean")
+			path := filepath.Join(dir, "en-US.toml")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := strings.Replace(string(data), `other = "App {{.Name}} not found."`, `other = "`+tt.text+`"`, 1)
+			if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
+			line := strings.Count(src[:strings.Index(src, `other = "`+tt.text)], "\n") + 1
+			if tt.want == "" {
+				if strings.Contains(out, "[syntax]") || code != ExitOK {
+					t.Errorf("exit status %d, output\n%s\nwant no finding", code, out)
+				}
+				return
+			}
+			if !strings.Contains(out, fmt.Sprintf("en-US.toml:%d:", line)) || !strings.Contains(out, tt.want) || code != ExitFindings {
+				t.Errorf("exit status %d, output\n%s\nwant en-US.toml:%d: %s", code, out, line, tt.want)
+			}
+		})
 	}
 }

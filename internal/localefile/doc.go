@@ -26,7 +26,9 @@
 // {{.}}, fields of fields, variables and comments. A translator's file is untrusted input:
 // with them, one message could loop for seconds per request, print the whole template data to
 // clients or hide text from review. With only substitutions, rendering is linear in the length
-// of the message and of the values substituted.
+// of the message and of the values substituted. Parse also refuses a message longer than
+// MaxMessageSize or with more than MaxPlaceholders placeholders, so that with values of a
+// bounded length (the renderer's business) a rendered message is bounded too.
 //
 // # Size
 //

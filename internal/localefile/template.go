@@ -1,6 +1,7 @@
 package localefile
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -13,6 +14,7 @@ import (
 type Template struct {
 	parts  []Part
 	fields []string
+	n      int // placeholders, counting each use
 	// Room for the parts and fields of a message with one placeholder, as most have, so
 	// that parsing one takes a single allocation.
 	partBuf  [3]Part
@@ -58,6 +60,9 @@ type TemplateError struct {
 	// text does not parse at all.
 	Action string
 	Reason string
+	// Offset is where in the text the problem is, in bytes: the start of the refused action,
+	// or 0 for a problem with the whole text.
+	Offset int
 }
 
 func (e *TemplateError) Error() string {
@@ -73,7 +78,13 @@ func (e *TemplateError) Error() string {
 // must not be able to loop ({{range}}), call functions ({{printf "%#v" .}}), print the
 // whole data ({{.}}), reach into values ({{.A.B}} calls methods), define templates or hide
 // text in comments. Like go-i18n, it does not parse text without a left delimiter.
+//
+// Parse also refuses a text longer than MaxMessageSize and one with more than
+// MaxPlaceholders placeholders, so that a rendered message is bounded.
 func Parse(text, left, right string) (*Template, error) {
+	if err := checkSize(text); err != nil {
+		return nil, err
+	}
 	if left == "" {
 		left = "{{"
 	}
@@ -86,12 +97,15 @@ func Parse(text, left, right string) (*Template, error) {
 		return t, nil
 	}
 	if plainDelim(left) && plainDelim(right) {
-		if t, ok := parseSimple(text, left, right); ok {
-			return t, nil
+		if t, err := parseSimple(text, left, right); err != errNotSimple {
+			return t, err
 		}
 	}
 	return parseTree(text, left, right)
 }
+
+// errNotSimple is parseSimple's answer for a template it leaves to text/template's parser.
+var errNotSimple = errors.New("not only field substitutions")
 
 // simpleField is an action that only prints a field, such as {{.Name}} or {{ .Name }}.
 var simpleField = regexp.MustCompile(`^ *\.[\pL_][\pL\p{Nd}_]* *$`)
@@ -104,23 +118,27 @@ func plainDelim(d string) bool {
 }
 
 // parseSimple parses a template whose every action prints a field, which is what messages
-// nearly always hold, without building a parse tree; ok is false for any other template.
-func parseSimple(text, left, right string) (*Template, bool) {
+// nearly always hold, without building a parse tree. It returns errNotSimple for any other
+// template.
+func parseSimple(text, left, right string) (*Template, error) {
 	t := newTemplate()
-	for {
-		i := strings.Index(text, left)
+	for at := 0; ; {
+		i := strings.Index(text[at:], left)
 		if i < 0 {
-			t.literal(text)
-			return t, true
+			t.literal(text[at:])
+			return t, nil
 		}
-		t.literal(text[:i])
-		text = text[i+len(left):]
-		j := strings.Index(text, right)
-		if j < 0 || !simpleField.MatchString(text[:j]) {
-			return nil, false
+		t.literal(text[at : at+i])
+		action := at + i
+		inner := text[action+len(left):]
+		j := strings.Index(inner, right)
+		if j < 0 || !simpleField.MatchString(inner[:j]) {
+			return nil, errNotSimple
 		}
-		t.field(strings.TrimSpace(text[:j])[1:])
-		text = text[j+len(right):]
+		if t.field(strings.TrimSpace(inner[:j])[1:]) > MaxPlaceholders {
+			return nil, tooManyPlaceholders(text, left, right, action)
+		}
+		at = action + len(left) + j + len(right)
 	}
 }
 
@@ -135,14 +153,17 @@ func (t *Template) literal(s string) {
 	t.parts = append(t.parts, Part{Text: s})
 }
 
-func (t *Template) field(name string) {
+// field appends a substitution of name and returns how many t has.
+func (t *Template) field(name string) int {
 	t.parts = append(t.parts, Part{Text: name, Field: true})
+	t.n++
 	for _, f := range t.fields {
 		if f == name {
-			return
+			return t.n
 		}
 	}
 	t.fields = append(t.fields, name)
+	return t.n
 }
 
 // builtinFuncs are the names of text/template's built-in functions, which a template may
@@ -187,7 +208,9 @@ func parseTree(text, left, right string) (*Template, error) {
 			if !ok {
 				return nil, refusedAction(n)
 			}
-			t.field(name)
+			if t.field(name) > MaxPlaceholders {
+				return nil, tooManyPlaceholders(text, left, right, actionStart(text, left, n))
+			}
 		case *parse.CommentNode:
 			return nil, refused(short(n.String()), "comments, which hide text from review,")
 		default:
@@ -195,6 +218,11 @@ func parseTree(text, left, right string) (*Template, error) {
 		}
 	}
 	return t, nil
+}
+
+// actionStart returns the offset of the left delimiter of the action that holds n.
+func actionStart(text, left string, n parse.Node) int {
+	return max(strings.LastIndex(text[:min(int(n.Position()), len(text))], left), 0)
 }
 
 // onlyField returns the field a pipeline prints when it is one field and nothing else.
