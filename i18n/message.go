@@ -84,7 +84,10 @@ func (m *message) render(data map[string]any) (string, []string) {
 			b, skip = leaveOut(b, m.parts[i+1].Text)
 		} // before another placeholder, the spaces wait for it
 	}
-	return strings.TrimRight(string(b), " \t"), missing
+	if missing == nil {
+		return string(b), nil // as written, to the last space
+	}
+	return strings.TrimRight(string(b), spaces), missing
 }
 
 // pairs are the quotes and brackets that leaveOut removes when they enclose nothing but a

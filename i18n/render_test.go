@@ -195,6 +195,17 @@ func TestLeaveOut(t *testing.T) {
 	if got := c.Message(zhCN, codes.AppNotFound, map[string]any{"B": "x"}); got != "Size x!" {
 		t.Errorf("with B only: %q, want %q", got, "Size x!")
 	}
+	// The rule changes nothing when no placeholder is left out, not even a trailing space:
+	// text/template keeps it, and FuzzRender compares with text/template.
+	c, _ = New(fstest.MapFS{"zh-CN.toml": file("APP_NOT_FOUND = \"Not found: {{.A}}. \"\n")}, OnProblem(func(Problem) {}))
+	for _, tt := range []struct {
+		data map[string]any
+		want string
+	}{{map[string]any{"A": "x"}, "Not found: x. "}, {nil, "Not found."}} {
+		if got := c.Message(zhCN, codes.AppNotFound, tt.data); got != tt.want {
+			t.Errorf("%q with %v = %q, want %q", "Not found: {{.A}}. ", tt.data, got, tt.want)
+		}
+	}
 }
 
 // TestEveryMessageReadsWithoutData renders every message of every locale, of the embedded

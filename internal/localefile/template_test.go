@@ -54,7 +54,8 @@ func TestParse(t *testing.T) {
 // FuzzTemplate checks every template Parse accepts against text/template, which go-i18n
 // renders with: executed with every field set, both give the same text. The output is the
 // literal text plus one value per substitution, so rendering is linear in the length of
-// the message: no accepted template can loop, recurse or repeat.
+// the message: no accepted template can loop, recurse or repeat. FuzzRender, in package i18n,
+// checks the renderer the server uses the same way, through a loaded catalog.
 func FuzzTemplate(f *testing.F) {
 	for _, s := range []string{"{{.Name}}", "a {{- .B -}} c", "{{range 3}}x{{end}}", "{{/* c */}}",
 		"{{.A}}{{.A}}", "{{ .X }}", "{{.}}", "<<.A>>", "{{`x`}}", "{{\"{{\"}}", "{{.A}}}}"} {
