@@ -15,10 +15,14 @@
 // Every problem is a *LoadError with the file, the line and the column (1:1 for a problem
 // with the whole file): a file larger than MaxFileSize (refused before it is read whole), a
 // name that is not a language tag, TOML that does not decode, what go-i18n refuses (a key
-// written after a table joins that table), an empty file, a template messages may not use,
-// an id defined twice in one language, and, with RequireComplete, a code without a usable
-// message. A stub, the entry "i18ncheck -write-stubs" writes under a "# i18ncheck:stub"
-// line, is not a translation: it counts as missing until a translator removes the line.
+// written after a table joins that table), an empty file, a template messages may not use
+// (at the refused action itself, its line and column inside the string, through escapes and
+// the lines of a multi-line string), an id defined twice in one language, and, with
+// RequireComplete, a code without a usable message. A message refused for its own error, or
+// with its file, is not reported missing as well; nor is any message of a language one of
+// whose files cannot be read or decoded, since which messages it has is then unknown. A
+// stub, the entry "i18ncheck -write-stubs" writes under a "# i18ncheck:stub" line, is not a
+// translation: it counts as missing until a translator removes the line.
 //
 // Each language is judged on its own, from all of its files: a language with a problem is
 // refused and the others are served. New fails only when the default language cannot be

@@ -87,7 +87,7 @@ func ExampleCatalog_Status() {
 	st := cat.Status()
 	fmt.Println(st.Degraded, st.Languages[1].Tag, st.Languages[1].Refused.Errors[0].Line)
 	// Output:
-	// en-US.toml:2:1: APP_NOT_FOUND: "other" is not a valid template: {{range 1000000}}x{{end}}: control structures are not allowed in a message: only field substitutions such as {{.Name}}
+	// en-US.toml:2:18: APP_NOT_FOUND: "other" is not a valid template: {{range 1000000}}x{{end}}: control structures are not allowed in a message: only field substitutions such as {{.Name}}
 	// 应用不存在
 	// The app was not found.
 	// true en-US 2

@@ -35,6 +35,9 @@ type reading struct {
 	ver     *langVersion
 	errs    []error  // *LoadError values; the language is refused when there are any
 	ignored []ignore // message ids that are no code, per file
+	// unknown is set when a file could not be read or decoded: which messages the language
+	// has is not known, so none is reported missing.
+	unknown bool
 }
 
 // An ignore is the message ids of one file that match no code: read, reported, not kept.
@@ -83,6 +86,7 @@ func readLanguage(fsys fs.FS, tag language.Tag, files []string, o options) *read
 		data, err := localefile.ReadFile(fsys, name, o.load.maxFileSize)
 		if err != nil {
 			r.errs = append(r.errs, &LoadError{File: name, Line: 1, Col: 1, Err: err})
+			r.unknown = true
 			continue
 		}
 		lines[name] = lineCount(data)
@@ -101,11 +105,21 @@ func readLanguage(fsys fs.FS, tag language.Tag, files []string, o options) *read
 }
 
 // addFile adds the messages of one file to v, or the reasons it is refused to r.
+//
+// unusable gets why each code that f has a message for does not count: a *LoadError that
+// RequireComplete reports, or nil when the message was refused with its own error already,
+// so that it is not reported missing as well.
 func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.Code]place, unusable map[codes.Code]*LoadError) {
 	if f.Rejected() {
 		for _, p := range f.Problems {
 			if p.Kind != localefile.Unintended {
 				r.errs = append(r.errs, &LoadError{File: f.Name, Line: p.Pos.Line, Col: p.Pos.Col, Err: errors.New(p.Text)})
+			}
+		}
+		r.unknown = r.unknown || f.Broken
+		for _, m := range f.Messages { // what the file meant, refused with it
+			if code, ok := codeOf(m.ID); ok {
+				unusable[code] = nil
 			}
 		}
 		return
@@ -128,6 +142,7 @@ func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.
 		}
 		defined[code] = place{f.Name, m.Pos}
 		if !valid {
+			unusable[code] = nil // refused above, with the reason
 			continue
 		}
 		switch other, _ := m.Form("other"); {
@@ -150,7 +165,7 @@ func (r *reading) validTemplates(file string, m *localefile.Message) bool {
 	ok := true
 	for _, fm := range m.Forms {
 		if fm.Err != nil {
-			r.errs = append(r.errs, loadError(file, fm.Pos, "%s: %q is not a valid template: %v", m.ID, fm.Name, fm.Err))
+			r.errs = append(r.errs, loadError(file, fm.ErrPos, "%s: %q is not a valid template: %v", m.ID, fm.Name, fm.Err))
 			ok = false
 		}
 	}
@@ -158,7 +173,8 @@ func (r *reading) validTemplates(file string, m *localefile.Message) bool {
 }
 
 // judgeComplete lists the codes v has no usable message for, and refuses an incomplete
-// language when o asks for complete ones.
+// language when o asks for complete ones. A code whose message was refused, alone or with
+// its file, is not reported missing too: its error says why it is, as i18ncheck reports it.
 func (r *reading) judgeComplete(v *langVersion, unusable map[codes.Code]*LoadError, lines map[string]int, o options) {
 	for _, code := range codes.All() {
 		if _, ok := v.msgs[code]; ok {
@@ -166,11 +182,13 @@ func (r *reading) judgeComplete(v *langVersion, unusable map[codes.Code]*LoadErr
 		}
 		v.msgs[code] = &message{missing: true} // holds the flag that reports it once
 		v.missing = append(v.missing, code)
-		if !o.complete {
+		if !o.complete || r.unknown {
 			continue
 		}
-		if e := unusable[code]; e != nil {
-			r.errs = append(r.errs, e)
+		if e, known := unusable[code]; known {
+			if e != nil {
+				r.errs = append(r.errs, e)
+			}
 			continue
 		}
 		file := mainFile(v) // at its end, where i18ncheck reports it and -write-stubs adds it

@@ -42,10 +42,13 @@ func TestLoadErrors(t *testing.T) {
 		{"comments only", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("# nothing yet\n")},
 			"en-US.toml", 1, 1, "no messages"},
 		{"bad template", fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file("\n[APP_NOT_FOUND]\nother = \"App {{.Name\"\n")},
-			"en-US.toml", 3, 1, "APP_NOT_FOUND"},
+			"en-US.toml", 3, 14, "APP_NOT_FOUND"}, // at the action, not at the key
 		{"bad template with delims", fstest.MapFS{"zh-CN.toml": file(zhOK),
 			"en-US.toml": file("[APP_NOT_FOUND]\nleftDelim = \"<<\"\nrightDelim = \">>\"\nother = \"App <<.Name\"\n")},
-			"en-US.toml", 4, 1, "APP_NOT_FOUND"},
+			"en-US.toml", 4, 14, "APP_NOT_FOUND"},
+		{"bad template in a multi-line string", fstest.MapFS{"zh-CN.toml": file(zhOK),
+			"en-US.toml": file("[APP_NOT_FOUND]\nother = \"\"\"\nThe app \\\n  “{{.Name}}”\n\twas not {{printf \"%v\" .}}.\"\"\"\n")},
+			"en-US.toml", 5, 10, "{{printf \"%v\" .}}: function calls"},
 		{"duplicate across files", fstest.MapFS{"zh-CN.toml": file(zhOK), "more.zh-CN.toml": file("\n" + zhOK)},
 			"zh-CN.toml", 1, 1, "already defined for zh-CN in more.zh-CN.toml:2:1"},
 		{"duplicate by name and number", fstest.MapFS{"zh-CN.toml": file(zhOK + "10205 = \"未找到\"\n")},
@@ -85,8 +88,8 @@ func firstLoadError(t *testing.T, err error) *LoadError {
 }
 
 // TestUnsafeTemplatesRefused loads the templates of issue 10 and their kind: each is refused
-// at load with its file, line and column, and its language keeps out while the default
-// language serves.
+// at load with its file, line and column (of the action, after the text before it), and its
+// language keeps out while the default language serves.
 func TestUnsafeTemplatesRefused(t *testing.T) {
 	for _, tmpl := range []string{
 		"{{range 10000000}}{{end}}The app was not found.",
@@ -102,11 +105,12 @@ func TestUnsafeTemplatesRefused(t *testing.T) {
 		"{{/* hidden */}}The app was not found.",
 	} {
 		t.Run(tmpl, func(t *testing.T) {
-			src := fmt.Sprintf("# a translator's file\n[APP_NOT_FOUND]\nother = %q\n", tmpl)
+			src := fmt.Sprintf("# a translator's file\n[APP_NOT_FOUND]\nother = %q\n", "The app: "+tmpl)
 			c, err := New(fstest.MapFS{"zh-CN.toml": file(zhOK), "en-US.toml": file(src)})
 			le := firstLoadError(t, err)
-			if le.File != "en-US.toml" || le.Line != 3 || le.Col != 1 || !strings.Contains(le.Error(), "not allowed") {
-				t.Errorf("error = %v, want en-US.toml:3:1 saying the action is not allowed", le)
+			col := len(`other = "The app: `) + 1
+			if le.File != "en-US.toml" || le.Line != 3 || le.Col != col || !strings.Contains(le.Error(), "not allowed") {
+				t.Errorf("error = %v, want en-US.toml:3:%d saying the action is not allowed", le, col)
 			}
 			if c == nil || len(c.Languages()) != 1 {
 				t.Fatalf("New = %v: want a catalog serving zh-CN alone", c)
@@ -335,4 +339,56 @@ func completeFile(tag language.Tag, skip ...codes.Code) string {
 		}
 	}
 	return b.String()
+}
+
+// TestRefusedNotAlsoMissing checks that, with RequireComplete, a message refused for its
+// own error, alone or with its file, is not reported missing as well, as i18ncheck does not
+// report it: one error per problem, not a cascade. A file that cannot be read or decoded
+// says nothing of which messages the language has, so then none is reported missing. A
+// message that is really absent still is.
+func TestRefusedNotAlsoMissing(t *testing.T) {
+	missing := func(c codes.Code) string { return fmt.Sprintf("en-US: %s (%d) has no message", c, int(c)) }
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		opts []Option
+		want []string // the errors, each by a part of its text, in order
+	}{
+		{"a refused template", fstest.MapFS{"en-US.toml": file(completeFile(enUS, codes.AppNotFound, codes.AppKillError) +
+			"APP_NOT_FOUND = \"The app: {{range 3}}x{{end}}\"\n")},
+			nil, []string{"APP_NOT_FOUND: \"other\" is not a valid template", missing(codes.AppKillError)}},
+		{"a refused template, by number", fstest.MapFS{"en-US.toml": file(completeFile(enUS, codes.AppNotFound) +
+			"10205 = \"{{.}}\"\n")},
+			nil, []string{"10205: \"other\" is not a valid template"}},
+		{"a file go-i18n rejects", fstest.MapFS{"en-US.toml": file(completeFile(enUS, codes.AppNotFound, codes.AppKillError)),
+			"more.en-US.toml": file("[APP_NOT_FOUND]\nother = \"The app was not found.\"\ndescription = 5\n")},
+			nil, []string{missing(codes.AppKillError), "more.en-US.toml:3:1: \"description\" of message APP_NOT_FOUND is a TOML integer"}},
+		{"a file that does not decode", fstest.MapFS{"en-US.toml": file(completeFile(enUS, codes.AppNotFound, codes.AppKillError)),
+			"more.en-US.toml": file("APP_NOT_FOUND = \"The app\n")},
+			nil, []string{"more.en-US.toml:1:"}},
+		{"a file too large", fstest.MapFS{"en-US.toml": file(completeFile(enUS, codes.AppNotFound, codes.AppKillError)),
+			"more.en-US.toml": file(strings.Repeat("# padding\n", 1<<10) + "APP_NOT_FOUND = \"The app was not found.\"\n")},
+			[]Option{func(o *options) { o.load.maxFileSize = 1 << 13 }}, []string{"more.en-US.toml:1:1: the file is 10 KiB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.fsys["zh-CN.toml"] = file(completeFile(zhCN))
+			_, err := New(tt.fsys, append(tt.opts, RequireComplete())...)
+			var errs []error
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
+			}
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			ok := len(got) == len(tt.want)
+			for i := 0; ok && i < len(got); i++ {
+				ok = strings.Contains(got[i], tt.want[i])
+			}
+			if !ok {
+				t.Errorf("New: %d errors\n%s\nwant %d, saying\n%s", len(got), strings.Join(got, "\n"), len(tt.want), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
 }

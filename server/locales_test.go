@@ -35,7 +35,7 @@ func TestStartWithBrokenLanguage(t *testing.T) {
 	copyLocales(t, dir)
 	writeFile(t, dir, "en-US.toml", "# a translator's edit\n[APP_NOT_FOUND]\nother = \"{{range 10000000}}x{{end}}\"\n")
 	s := start(t, "-locales", dir)
-	if !strings.Contains(s.logs.String(), `"file":"`+filepath.Join(dir, "en-US.toml")+`","line":3,"col":1`) {
+	if !strings.Contains(s.logs.String(), `"file":"`+filepath.Join(dir, "en-US.toml")+`","line":3,"col":10`) { // at {{range
 		t.Errorf("the refused file was not logged with its position:\n%s", s.logs)
 	}
 	e := getJSON[errorBody](t, s.url+"/v1/errors/10205", "en")
@@ -47,8 +47,13 @@ func TestStartWithBrokenLanguage(t *testing.T) {
 		t.Fatalf("/healthz = %+v", h)
 	}
 	en := h.Locales[1]
-	if en.Language != "en-US" || en.Serving || en.Refused == nil || !strings.HasPrefix(en.Refused.Errors[0], "en-US.toml:3:1: APP_NOT_FOUND") {
+	if en.Language != "en-US" || en.Serving || en.Refused == nil || !strings.HasPrefix(en.Refused.Errors[0], "en-US.toml:3:10: APP_NOT_FOUND") {
 		t.Errorf("/healthz en-US = %+v, %+v", en, en.Refused)
+	}
+	// One error for the refused message, one for each other code, which the file lacks: the
+	// refused message is not reported missing as well.
+	if en.Refused != nil && en.Refused.Count != len(codes.All()) {
+		t.Errorf("/healthz en-US: %d errors, want %d", en.Refused.Count, len(codes.All()))
 	}
 }
 

@@ -124,7 +124,7 @@ func (f *File) orphanTemplates(m *Message) {
 			continue
 		}
 		msg := fmt.Sprintf("%s: message %s %q is not a valid template: %v", f.Locale, m.ID, fm.Name, fm.Err)
-		f.Findings = append(f.Findings, Finding{Check: CheckSyntax, Severity: Error, Pos: f.pos(fm.Pos),
+		f.Findings = append(f.Findings, Finding{Check: CheckSyntax, Severity: Error, Pos: f.pos(fm.ErrPos),
 			Locale: f.Locale, Subject: m.ID, Detail: "template " + fm.Name, Message: msg})
 	}
 }

@@ -2,8 +2,10 @@ package i18ncheck
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
+	catalog "github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/internal/localefile"
 )
 
@@ -94,7 +97,7 @@ func TestTemplateFields(t *testing.T) {
 }
 
 // TestUnsafeTemplatesReported checks templates the server refuses: i18ncheck reports each
-// under its syntax check at the form's position, for a code's message and for a message that
+// under its syntax check at the refused action, for a code's message and for a message that
 // is no code alike, so that CI stops what the server would refuse.
 func TestUnsafeTemplatesReported(t *testing.T) {
 	dir := copyCase(t, "clean")
@@ -104,15 +107,14 @@ func TestUnsafeTemplatesReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := strings.Replace(string(data), `other = "App {{.Name}} not found."`, `other = "{{range 10000000}}App {{.Name}} not found.{{end}}"`, 1)
-	src += "\n[NOT_A_CODE]\nother = \"{{printf \\\"%#v\\\" .}}\"\n"
+	src += "\n[NOT_A_CODE]\nother = \"Data: {{printf \\\"%#v\\\" .}}\"\n"
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
-	lineOf := func(text string) int { return strings.Count(src[:strings.Index(src, text)], "\n") + 1 }
 	for _, want := range []string{
-		fmt.Sprintf(`en-US.toml:%d:1: error: en-US: APP_NOT_FOUND "other" is not a valid template: {{range 10000000}}App {{.Name}} not foun…: control structures are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineOf("other = \"{{range")),
-		fmt.Sprintf(`en-US.toml:%d:1: error: en-US: message NOT_A_CODE "other" is not a valid template: {{printf "%%#v" .}}: function calls are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineOf("other = \"{{printf")),
+		fmt.Sprintf(`en-US.toml:%s: error: en-US: APP_NOT_FOUND "other" is not a valid template: {{range 10000000}}App {{.Name}} not foun…: control structures are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineCol(src, "{{range")),
+		fmt.Sprintf(`en-US.toml:%s: error: en-US: message NOT_A_CODE "other" is not a valid template: {{printf "%%#v" .}}: function calls are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineCol(src, "{{printf")),
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks\n%s\n%s", want, out)
@@ -123,21 +125,29 @@ func TestUnsafeTemplatesReported(t *testing.T) {
 	}
 }
 
+// lineCol returns the line and column of the first at in src, as "line:col".
+func lineCol(src, at string) string {
+	i := strings.Index(src, at)
+	return fmt.Sprintf("%d:%d", strings.Count(src[:i], "\n")+1, i-strings.LastIndexByte(src[:i], '\n'))
+}
+
 // TestMessageLimitsReported checks the limits the server puts on a message, its size and
 // its placeholders: i18ncheck reports a message past either under its syntax check, where
 // the server refuses it, and passes one at both limits.
 func TestMessageLimitsReported(t *testing.T) {
 	atLimit := strings.Repeat("{{.Name}}", localefile.MaxPlaceholders)
 	atLimit += strings.Repeat("x", localefile.MaxMessageSize-len(atLimit))
+	long := "Long: " + strings.Repeat("x", localefile.MaxMessageSize) + "{{.Name}}"
 	tests := []struct {
 		name, text string
+		at         string // where the finding is: the text from there on, unique in the file
 		want       string // the finding's text after the position; "" for none
 	}{
-		{"at both limits", atLimit, ""},
-		{"too long", strings.Repeat("x", localefile.MaxMessageSize+1) + "{{.Name}}",
-			`error: en-US: APP_NOT_FOUND "other" is not a valid template: the message is 4106 bytes long, more than the 4096 a message may have [syntax]`},
-		{"too many placeholders", strings.Repeat("{{.Name}} ", localefile.MaxPlaceholders+1),
-			`error: en-US: APP_NOT_FOUND "other" is not a valid template: {{.Name}}: more than 16 placeholders in one message [syntax]`},
+		{"at both limits", atLimit, "", ""},
+		{"too long", long, "Long: ", fmt.Sprintf(`error: en-US: APP_NOT_FOUND "other" is not a valid template: the message is %d bytes long, more than the %d a message may have [syntax]`,
+			len(long), localefile.MaxMessageSize)},
+		{"too many placeholders", strings.Repeat("{{.Name}} ", localefile.MaxPlaceholders) + "{{.Last}}", "{{.Last}}",
+			`error: en-US: APP_NOT_FOUND "other" is not a valid template: {{.Last}}: more than 16 placeholders in one message [syntax]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,16 +162,63 @@ func TestMessageLimitsReported(t *testing.T) {
 				t.Fatal(err)
 			}
 			out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
-			line := strings.Count(src[:strings.Index(src, `other = "`+tt.text)], "\n") + 1
 			if tt.want == "" {
 				if strings.Contains(out, "[syntax]") || code != ExitOK {
 					t.Errorf("exit status %d, output\n%s\nwant no finding", code, out)
 				}
 				return
 			}
-			if !strings.Contains(out, fmt.Sprintf("en-US.toml:%d:", line)) || !strings.Contains(out, tt.want) || code != ExitFindings {
-				t.Errorf("exit status %d, output\n%s\nwant en-US.toml:%d: %s", code, out, line, tt.want)
+			want := fmt.Sprintf("en-US.toml:%s: %s", lineCol(src, tt.at), tt.want)
+			if !strings.Contains(out, want) || code != ExitFindings {
+				t.Errorf("exit status %d, output\n%s\nwant %s", code, out, want)
 			}
 		})
+	}
+}
+
+// TestTemplatePositionsAgreeWithLoader writes template errors into strings of every kind,
+// with escapes and lines before the refused action, and checks that i18ncheck reports each
+// where the server's loader does: both read the file with internal/localefile, which places
+// an error at the action inside the string.
+func TestTemplatePositionsAgreeWithLoader(t *testing.T) {
+	dir := copyCase(t, "clean")
+	path := filepath.Join(dir, "en-US.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.NewReplacer(
+		`other = "App {{.Name}} not found."`, "other = \"\"\"\nThe app \\\"{{.Name}}\\\" \\\n    was not {{range .X}}found{{end}}.\"\"\"",
+		`one = "The disk is full: {{.Count}} file left."`, `one = 'C:\ is full: {{.Count}} {{.}}'`,
+		`other = "The disk is full: {{.Count}} files left."`, "other = '''\nThe disk is full:\n\t{{.Count | len}} files left.'''",
+	).Replace(string(data))
+	src += "\n[NOT_A_CODE]\nother = \"\\u00e9\\t\\U0001F600 {{.A\"\n"
+	src += "\n[ALSO_NOT_A_CODE]\nother = \"" + strings.Repeat("{{.A}}", localefile.MaxPlaceholders) + "\\n{{.B}}\"\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
+	var checked []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "not a valid template") {
+			checked = append(checked, filepath.Base(line[:strings.Index(line, ": error")]))
+		}
+	}
+	_, err = catalog.New(os.DirFS(dir), catalog.Logger(slog.New(slog.DiscardHandler)))
+	var loaded []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		if le, ok := e.(*catalog.LoadError); ok && strings.Contains(le.Error(), "not a valid template") {
+			loaded = append(loaded, fmt.Sprintf("%s:%d:%d", le.File, le.Line, le.Col))
+		}
+	}
+	var want []string
+	for _, at := range []string{"{{range .X}}", "{{.}}'", "{{.Count | len}}", "{{.A\"", "{{.B}}\"\n"} {
+		want = append(want, "en-US.toml:"+lineCol(src, at))
+	}
+	slices.Sort(checked)
+	slices.Sort(loaded)
+	slices.Sort(want)
+	if !slices.Equal(checked, want) || !slices.Equal(loaded, want) {
+		t.Errorf("template errors\ni18ncheck: %q\nloader:    %q\nwant:      %q\n%s", checked, loaded, want, out)
 	}
 }

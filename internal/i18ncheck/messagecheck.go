@@ -97,7 +97,7 @@ func (mc *messageCheck) templates() ([]string, bool) {
 	for _, f := range mc.m.forms() { // the others have no text, so no fields
 		fields, err := mc.m.templateFields(f)
 		if err != nil {
-			mc.add(CheckSyntax, Error, mc.m.formPos(f), "template "+f, "%q is not a valid template: %v", f, err)
+			mc.add(CheckSyntax, Error, mc.m.templatePos(f), "template "+f, "%q is not a valid template: %v", f, err)
 			ok = false
 			continue
 		}

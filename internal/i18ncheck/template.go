@@ -32,3 +32,15 @@ func (m *Message) template(form string) (*localefile.Template, error) {
 	}
 	return localefile.Parse(text, m.LeftDelim, m.RightDelim)
 }
+
+// templatePos returns where the problem with the template of form is: the refused action,
+// inside the string, where the reader found it; the form's key when the text is not the one
+// read.
+func (m *Message) templatePos(form string) Position {
+	if m.read != nil {
+		if fm, ok := m.read.Form(form); ok && fm.Text == m.Forms[form] && fm.Err != nil {
+			return Position{File: m.Pos.File, Line: fm.ErrPos.Line, Col: fm.ErrPos.Col}
+		}
+	}
+	return m.formPos(form)
+}

@@ -16,7 +16,10 @@
 // The TOML decoder gives the position of a syntax error only. A scanner finds the line and
 // column of every key and table header in one pass over the file, so that every message,
 // plural form, hash and problem has a position, in time linear in the size of the file. The
-// scanner also finds the entries under a StubMarker comment: stubs, not translations.
+// scanner also finds the entries under a StubMarker comment: stubs, not translations. A
+// template error is placed at the refused action itself (Form.ErrPos): the key's line is read
+// again and the string followed through its escapes, line-ending backslashes and lines, so
+// that a file without errors pays nothing for it.
 //
 // # Templates messages may use
 //

@@ -67,6 +67,9 @@ type Form struct {
 	Pos      Position
 	Template *Template // nil when Err is set
 	Err      error     // a *TemplateError when Text is not a template messages may use
+	// ErrPos is where Err is: the refused action as the file writes it, inside the string,
+	// through its escapes and lines; Pos when that is not known.
+	ErrPos Position
 }
 
 // Form returns the form called name.
@@ -160,24 +163,41 @@ func Read(name, src string) *File {
 	default:
 		f.Messages = w.found
 	}
+	loc := &locator{src: src}
 	for _, m := range f.Messages {
-		m.parseTemplates()
+		m.parseTemplates(loc)
+	}
+	for i := range f.Joins {
+		j := &f.Joins[i]
+		j.form = Form{Name: "other", Text: j.Text, Pos: j.Pos}
+		j.form.parse("", "", loc)
 	}
 	sortMessages(f.Messages)
 	sortProblems(f.Problems)
 	return f
 }
 
-// parseTemplates parses every form of m as a template messages may use.
-func (m *Message) parseTemplates() {
+// parseTemplates parses every form of m as a template messages may use; loc, when not nil,
+// finds where an error is in the file.
+func (m *Message) parseTemplates(loc *locator) {
 	for i := range m.Forms {
-		fm := &m.Forms[i]
-		t, err := Parse(fm.Text, m.LeftDelim, m.RightDelim)
-		if err != nil {
-			fm.Err = err
-			continue
+		m.Forms[i].parse(m.LeftDelim, m.RightDelim, loc)
+	}
+}
+
+// parse parses f's text with the delimiters left and right.
+func (f *Form) parse(left, right string, loc *locator) {
+	t, err := Parse(f.Text, left, right)
+	if err == nil {
+		f.Template = t
+		return
+	}
+	f.Err, f.ErrPos = err, f.Pos
+	var te *TemplateError
+	if loc != nil && errors.As(err, &te) {
+		if p, ok := loc.inString(f.Pos, f.Text, te.Offset); ok {
+			f.ErrPos = p
 		}
-		fm.Template = t
 	}
 }
 

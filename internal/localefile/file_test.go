@@ -1,6 +1,7 @@
 package localefile
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -243,6 +244,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add("A = 1\n[B]\nother = [\"x\"]\n[[C]]\nother = \"y\"\n")
 	f.Add("[A]\nid = \"X\"\nother = \"y\"\n[A.b]\nother = \"z\"\n")
+	f.Add("[A]\nother = \"\"\"\n\\u00e9 {{.A}} \\\n  {{range .B}}x{{end}}\"\"\"\nB = '{{.}}'\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		file := Read("f.toml", src)
 		lines := strings.Count(src, "\n") + 1
@@ -254,12 +256,37 @@ func FuzzRead(f *testing.F) {
 		for _, p := range file.Problems {
 			check(p.Pos)
 		}
+		var loc locator
+		loc.src = src
 		for _, m := range file.Messages {
 			check(m.Pos)
 			for _, fm := range m.Forms {
 				check(fm.Pos)
+				if fm.Err != nil {
+					check(fm.ErrPos)
+					errorAtAction(t, &loc, m, fm)
+				}
 			}
 		}
 		agree(t, src)
 	})
+}
+
+// errorAtAction checks where the template error of form fm of m is: at or after its key,
+// and, for a refused action, at the first character of the action's left delimiter or at an
+// escape sequence that writes it.
+func errorAtAction(t *testing.T, loc *locator, m *Message, fm Form) {
+	t.Helper()
+	if comparePos(fm.ErrPos, fm.Pos) < 0 {
+		t.Fatalf("%s %q: error %v at %v, before its key at %v", m.ID, fm.Name, fm.Err, fm.ErrPos, fm.Pos)
+	}
+	te, ok := fm.Err.(*TemplateError)
+	if !ok || te.Action == "" || fm.ErrPos == fm.Pos {
+		return
+	}
+	left := cmp.Or(m.LeftDelim, "{{")
+	at := loc.src[loc.lineStart(fm.ErrPos.Line)+fm.ErrPos.Col-1:]
+	if !strings.HasPrefix(at, left[:1]) && !strings.HasPrefix(at, `\`) {
+		t.Fatalf("%s %q: error %v at %v, where the file has %.20q", m.ID, fm.Name, fm.Err, fm.ErrPos, at)
+	}
 }

@@ -12,6 +12,8 @@ import (
 type Join struct {
 	Table, Key, Text string
 	Pos              Position
+
+	form Form // Text parsed as the message it may be, by Read
 }
 
 // ResolveJoins reports each join of f as a problem: a key that isID accepts, or that is not
@@ -29,8 +31,11 @@ func (f *File) ResolveJoins(isID func(string) bool) {
 		p.Text = fmt.Sprintf("%q follows table [%s] and so became one of its keys: go-i18n rejects the file (reserved keys mixed with ids); move it above the first table or write it as [%s]", j.Key, j.Table, j.Key)
 		f.Problems = append(f.Problems, p)
 		m := &Message{ID: j.Key, Pos: j.Pos}
-		m.setForm("other", j.Text, j.Pos)
-		m.parseTemplates()
+		if j.form.Name == "" { // a Join Read did not make
+			j.form = Form{Name: "other", Text: j.Text, Pos: j.Pos}
+			j.form.parse("", "", nil)
+		}
+		m.Forms = []Form{j.form}
 		f.Messages = append(f.Messages, m)
 	}
 	if len(f.Joins) > 0 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"text/template/parse"
 )
@@ -178,21 +179,27 @@ var builtinFuncs = func() map[string]any {
 	return m
 }()
 
-// templateErrPrefix is what the parse package puts before an error of an unnamed template.
-var templateErrPrefix = regexp.MustCompile(`^template: :\d+: `)
+// templateErrPrefix is what the parse package puts before an error of an unnamed template,
+// with the line of the text it is on.
+var templateErrPrefix = regexp.MustCompile(`^template: :(\d+): `)
 
 // parseTree parses text with text/template's parser, comments kept, and accepts only text
-// and field substitutions.
+// and field substitutions. An error is at the first action it refuses.
 func parseTree(text, left, right string) (*Template, error) {
 	tree := parse.New("")
 	tree.Mode = parse.ParseComments
 	trees := map[string]*parse.Tree{}
 	if _, err := tree.Parse(text, left, right, trees, builtinFuncs); err != nil {
-		return nil, &TemplateError{Reason: templateErrPrefix.ReplaceAllString(err.Error(), "")}
+		return nil, syntaxError(text, left, right, err)
 	}
-	for name := range trees {
-		if name != "" {
-			return nil, refused(fmt.Sprintf("{{define %q}}", name), "defining templates")
+	var first *TemplateError // the refused action that comes first in text
+	for name, tr := range trees {
+		if name == "" {
+			continue
+		}
+		e := refused(fmt.Sprintf("{{define %q}}", name), "defining templates")
+		if e.Offset = actionStart(text, left, tr.Root); first == nil || e.Offset < first.Offset {
+			first = e
 		}
 	}
 	t := newTemplate()
@@ -200,24 +207,81 @@ func parseTree(text, left, right string) (*Template, error) {
 		return t, nil
 	}
 	for _, n := range tree.Root.Nodes {
+		if first != nil && int(n.Position()) > first.Offset {
+			break
+		}
+		var e *TemplateError
 		switch n := n.(type) {
 		case *parse.TextNode:
 			t.literal(string(n.Text))
+			continue
 		case *parse.ActionNode:
 			name, ok := onlyField(n.Pipe)
 			if !ok {
-				return nil, refusedAction(n)
-			}
-			if t.field(name) > MaxPlaceholders {
+				e = refusedAction(n)
+			} else if t.field(name) > MaxPlaceholders {
 				return nil, tooManyPlaceholders(text, left, right, actionStart(text, left, n))
+			} else {
+				continue
 			}
 		case *parse.CommentNode:
-			return nil, refused(short(n.String()), "comments, which hide text from review,")
+			e = refused(short(n.String()), "comments, which hide text from review,")
 		default:
-			return nil, refused(short(n.String()), "control structures")
+			e = refused(short(n.String()), "control structures")
 		}
+		e.Offset = actionStart(text, left, n)
+		return nil, e
+	}
+	if first != nil {
+		return nil, first
 	}
 	return t, nil
+}
+
+// syntaxError is err, an error of text/template's parser, at the first action on the line
+// it names (or after) that is not a plain substitution: the parser gives no column.
+func syntaxError(text, left, right string, err error) *TemplateError {
+	e := &TemplateError{Reason: templateErrPrefix.ReplaceAllString(err.Error(), "")}
+	from := 0
+	if m := templateErrPrefix.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		for ; line > 1 && from >= 0; line-- {
+			if i := strings.IndexByte(text[from:], '\n'); i >= 0 {
+				from += i + 1
+			} else {
+				from = -1
+			}
+		}
+	}
+	from = max(from, 0)
+	e.Offset = from
+	if i := firstSuspect(text, left, right, from); i >= 0 {
+		e.Offset = i
+	} else if i := firstSuspect(text, left, right, 0); i >= 0 {
+		e.Offset = i
+	}
+	return e
+}
+
+// suspectField is an action that only prints a field, trim markers allowed.
+var suspectField = regexp.MustCompile(`^(-\s)?\s*\.[\pL_][\pL\p{Nd}_]*\s*(\s-)?$`)
+
+// firstSuspect returns the offset of the first action at or after from that is not a plain
+// field substitution, or -1.
+func firstSuspect(text, left, right string, from int) int {
+	for {
+		i := strings.Index(text[from:], left)
+		if i < 0 {
+			return -1
+		}
+		action := from + i
+		inner := text[action+len(left):]
+		j := strings.Index(inner, right)
+		if j < 0 || !suspectField.MatchString(inner[:j]) {
+			return action
+		}
+		from = action + len(left) + j + len(right)
+	}
 }
 
 // actionStart returns the offset of the left delimiter of the action that holds n.
@@ -238,7 +302,7 @@ func onlyField(p *parse.PipeNode) (string, bool) {
 }
 
 // refusedAction says why an action other than a field substitution is refused.
-func refusedAction(n *parse.ActionNode) error {
+func refusedAction(n *parse.ActionNode) *TemplateError {
 	action := short(n.String())
 	p := n.Pipe
 	switch {
@@ -264,7 +328,7 @@ func refusedAction(n *parse.ActionNode) error {
 	return refused(action, "constants and expressions")
 }
 
-func refused(action, what string) error {
+func refused(action, what string) *TemplateError {
 	return &TemplateError{Action: action, Reason: what + " are not allowed in a message: only field substitutions such as {{.Name}}"}
 }
 

@@ -2,6 +2,7 @@ package localefile
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"text/template"
@@ -108,4 +109,40 @@ func FuzzTemplate(f *testing.F) {
 			t.Fatalf("Parse(%q) renders %q, text/template %q", text, b.String(), out.String())
 		}
 	})
+}
+
+// TestParseOffset checks where Parse says a template goes wrong: at the left delimiter of the
+// first action it refuses, or for a syntax error (text/template's parser names a line only)
+// at the first action on that line that is not a plain substitution.
+func TestParseOffset(t *testing.T) {
+	tests := []struct {
+		text, left, right string
+		at                string // the text from the offset on
+	}{
+		{"App {{.Name}} {{range 3}}x{{end}}", "", "", "{{range 3}}x{{end}}"},
+		{"App {{- .Name -}} {{printf `%v` .}}", "", "", "{{printf `%v` .}}"},
+		{"a {{.A}} b {{.}} c {{.B.C}}", "", "", "{{.}} c {{.B.C}}"},
+		{"a {{/* hidden */}} b", "", "", "{{/* hidden */}} b"},
+		{`a {{.A}} {{define "x"}}y{{end}} {{if .B}}z{{end}}`, "", "", `{{define "x"}}y{{end}} {{if .B}}z{{end}}`},
+		{`a {{if .B}}z{{end}} {{define "x"}}y{{end}}`, "", "", `{{if .B}}z{{end}} {{define "x"}}y{{end}}`},
+		{`{{define "y"}}{{end}} {{define "x"}}y{{end}}`, "", "", `{{define "y"}}{{end}} {{define "x"}}y{{end}}`},
+		{"App {{.Name", "", "", "{{.Name"},
+		{"App {{.Name}} not {{.Found x}}.", "", "", "{{.Found x}}."},
+		{"line 1 {{.A}}\nline 2 {{.B}} {{.C", "", "", "{{.C"},
+		{"line 1 {{if .A}}\nline 2 {{.B}} {{.C", "", "", "{{.C"},
+		{"{{- .A}} x <<range>>", "<<", ">>", "<<range>>"},
+		{"«.A» «.B» «range .C»«end»", "«", "»", "«range .C»«end»"},
+		{"云 {{.A}} {{len .B}}", "", "", "{{len .B}}"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.text, tt.left, tt.right)
+		var te *TemplateError
+		if !errors.As(err, &te) {
+			t.Errorf("Parse(%q) = %v, want a *TemplateError", tt.text, err)
+			continue
+		}
+		if got := tt.text[te.Offset:]; got != tt.at {
+			t.Errorf("Parse(%q): %v at %q, want at %q", tt.text, err, got, tt.at)
+		}
+	}
 }
