@@ -33,14 +33,8 @@ type langVersion struct {
 // A reading is what one load found for one language: a version, or why there is none.
 type reading struct {
 	ver     *langVersion
-	errs    []error  // *LoadError values; the language is refused when there are any
-	ignored []ignore // message ids that are no code, per file
-}
-
-// An ignore is the message ids of one file that match no code: read, reported, not kept.
-type ignore struct {
-	file string
-	ids  []string
+	errs    []error       // *LoadError values; the language is refused when there are any
+	ignored []*ignoredIDs // message ids that are no code, per file
 }
 
 // A place is where a message is.
@@ -140,7 +134,7 @@ func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.
 		}
 	}
 	if len(ignored) > 0 {
-		r.ignored = append(r.ignored, ignore{f.Name, ignored})
+		r.ignored = append(r.ignored, &ignoredIDs{f.Name, ignored})
 	}
 }
 
