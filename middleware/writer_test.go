@@ -168,7 +168,7 @@ func TestInformational(t *testing.T) {
 	}
 	defer res.Body.Close()
 	body, _ := io.ReadAll(res.Body)
-	if hints != 103 || res.StatusCode != 404 || string(body) != `{"Code":10205,"Message":"The app was not found."}` {
+	if hints != http.StatusEarlyHints || res.StatusCode != 404 || string(body) != `{"Code":10205,"Message":"The app was not found."}` {
 		t.Errorf("1XX %d, then %d %s", hints, res.StatusCode, body)
 	}
 }

@@ -5,8 +5,16 @@ import "github.com/apiswitch/errcode/codes"
 // A group is a range of code numbers documented under one heading: the hundreds of a code
 // (102 for 10205) name its area, as in the original document.
 type group struct {
-	hundreds int // code / 100
-	title    map[string]string
+	hundreds int               // code / 100
+	titles   map[string]string // by language
+}
+
+// title returns the heading of g in lang, else in English.
+func (g group) title(lang string) string {
+	if t, ok := g.titles[lang]; ok {
+		return t
+	}
+	return g.titles[english]
 }
 
 var groups = []group{

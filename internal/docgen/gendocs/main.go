@@ -1,12 +1,13 @@
-// Command gendocs writes error-codes.<lang>.md into the current directory from the codes
-// and the embedded locales. It is run by go generate in docs/.
+// Command gendocs writes error-codes.<lang>.md into the current directory for every language
+// of the embedded locales, and removes the reference of a language that has no message file
+// any more. It is run by go generate in docs/.
 package main
 
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
-	"github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/internal/docgen"
 	"github.com/apiswitch/errcode/locales"
 )
@@ -19,16 +20,23 @@ func main() {
 }
 
 func run() error {
-	cat, err := i18n.New(locales.FS, i18n.RequireComplete())
+	files, err := docgen.Generate(locales.FS)
 	if err != nil {
 		return err
 	}
-	for _, lang := range docgen.Languages {
-		md, err := docgen.Markdown(cat, lang)
-		if err != nil {
-			return err
+	old, err := filepath.Glob(docgen.Pattern)
+	if err != nil {
+		return err
+	}
+	for _, name := range old {
+		if _, ok := files[name]; !ok {
+			if err := os.Remove(name); err != nil {
+				return err
+			}
 		}
-		if err := os.WriteFile(docgen.FileName(lang), md, 0o644); err != nil {
+	}
+	for name, md := range files {
+		if err := os.WriteFile(name, md, 0o644); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,239 @@
+package codes_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apiswitch/errcode/codes"
+)
+
+// insideCopy is set in the environment of the commands TestAddingACode runs, so that the
+// tests it runs in its copy do not run it again.
+const insideCopy = "APISWITCH_ADDING_A_CODE_COPY"
+
+// TestAddingACode runs the README's "Adding a code" on a copy of the repository: its shell
+// blocks line by line, each line's "# exit status N" comment the status it must end with,
+// and its TOML blocks appended to the locale file named in their first line. A locale the
+// README shows no block for gets the en-US block, standing in for its translator. Between
+// the steps it checks that the code reaches the Go source, the README's status table and
+// every reference, and at the end that package codes passes go vet and its tests.
+func TestAddingACode(t *testing.T) {
+	if testing.Short() || os.Getenv(insideCopy) != "" {
+		t.Skip("runs go generate, go vet and go test on a copy of the repository")
+	}
+	t.Parallel()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command:", err)
+	}
+	steps := readmeSteps(t)
+	if len(steps.sh) != 3 || steps.toml["zh-CN"] == "" || steps.toml["en-US"] == "" {
+		t.Fatalf("README's \"Adding a code\" has %d shell blocks and TOML blocks for %v; want 3, with zh-CN and en-US", len(steps.sh), steps.toml)
+	}
+	dir := copyRepo(t)
+	locales, err := filepath.Glob(filepath.Join(dir, "locales", "*.toml"))
+	if err != nil || len(locales) == 0 {
+		t.Fatalf("no locales in the copy: %v", err)
+	}
+
+	run(t, dir, steps.sh[0])
+	row := regexp.MustCompile(`(?m)^(\d+)\t([A-Z0-9_]+)\t(\w+)\t(\d+)\t([A-Z_]+)\t`).FindAllStringSubmatch(read(t, dir, "codes/codes.tsv"), -1)
+	last := row[len(row)-1]
+	number, name, ident, status, grpc := last[1], last[2], last[3], last[4], last[5]
+	if n, _ := strconv.Atoi(number); codes.Code(n).Known() || knownName(name) {
+		t.Fatalf("the README's example code %s %s is a real code now: change the example of \"Adding a code\" to an unused number and name", number, name)
+	}
+
+	out := run(t, dir, steps.sh[1])
+	if n := strings.Count(out, name); n < len(locales) {
+		t.Errorf("i18ncheck names %s %d times, want at least once per locale (%d):\n%s", name, n, len(locales), out)
+	}
+	mustContain(t, dir, "codes/codes_gen.go", fmt.Sprintf("\t%s Code = %s", ident, number))
+	mustContain(t, dir, "codes/codes_gen.go", fmt.Sprintf("\t{%s, %q, http.Status", ident, name))
+	statusRow := regexp.MustCompile(fmt.Sprintf("(?m)^\\| %s [A-Za-z ]+ \\| %s \\| .*`%s` %s \\|$", status, grpc, name, number))
+	if !statusRow.MatchString(read(t, dir, "README.md")) {
+		t.Errorf("README's status table has no %s %s row ending with %s", status, grpc, name)
+	}
+	for _, path := range locales {
+		lang := strings.TrimSuffix(filepath.Base(path), ".toml")
+		// No message yet: the reference shows the name.
+		mustContain(t, dir, "docs/error-codes."+lang+".md", fmt.Sprintf("| %s | `%s` | %s ", number, name, status), fmt.Sprintf("| %s |  |", name))
+	}
+
+	for _, path := range locales {
+		lang := strings.TrimSuffix(filepath.Base(path), ".toml")
+		block, ok := steps.toml[lang]
+		if !ok {
+			block = steps.toml["en-US"]
+		}
+		appendFile(t, path, "\n"+block)
+	}
+	run(t, dir, steps.sh[2])
+	for _, path := range locales {
+		lang := strings.TrimSuffix(filepath.Base(path), ".toml")
+		other := regexp.MustCompile(`(?m)^other = "(.*)"$`).FindStringSubmatch(steps.toml[lang])
+		if other == nil {
+			other = regexp.MustCompile(`(?m)^other = "(.*)"$`).FindStringSubmatch(steps.toml["en-US"])
+		}
+		mustContain(t, dir, "docs/error-codes."+lang+".md", fmt.Sprintf("| %s | `%s` | %s ", number, name, status), " | "+other[1]+" | The config map named")
+	}
+
+	// The generators and i18ncheck have built everything that imports the new constant;
+	// what is left is the package itself: vet, the seed check with a code beyond the seed,
+	// lookups, statuses and the generated files against the table.
+	run(t, dir, "go vet ./codes && go test ./codes")
+}
+
+func knownName(name string) bool {
+	_, ok := codes.ByName(name)
+	return ok
+}
+
+// steps are the blocks of the README's "Adding a code", in order.
+type steps struct {
+	sh   []string          // shell blocks
+	toml map[string]string // TOML blocks by locale, without the line naming the file
+}
+
+func readmeSteps(t *testing.T) steps {
+	t.Helper()
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Adding a code\n")
+	if !ok {
+		t.Fatal(`README.md has no "## Adding a code" section`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	s := steps{toml: map[string]string{}}
+	fence := regexp.MustCompile("(?ms)^( *)```(sh|toml)\n(.*?)^ *```$")
+	for _, m := range fence.FindAllStringSubmatch(section, -1) {
+		body := regexp.MustCompile("(?m)^"+m[1]).ReplaceAllString(m[3], "")
+		if m[2] == "sh" {
+			s.sh = append(s.sh, body)
+			continue
+		}
+		first, rest, _ := strings.Cut(body, "\n")
+		file := regexp.MustCompile(`^# locales/(.+)\.toml$`).FindStringSubmatch(first)
+		if file == nil {
+			t.Fatalf("README: a TOML block of \"Adding a code\" starts with %q, not the file it goes to", first)
+		}
+		s.toml[file[1]] = rest
+	}
+	return s
+}
+
+// run runs each line of a shell block in dir and returns their output. A line ends with
+// "# exit status N" when it must fail with N.
+func run(t *testing.T, dir, block string) string {
+	t.Helper()
+	var all bytes.Buffer
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		want := 0
+		cmdline, comment, _ := strings.Cut(line, "#")
+		if m := regexp.MustCompile(`exit status (\d+)`).FindStringSubmatch(comment); m != nil {
+			want, _ = strconv.Atoi(m[1])
+		}
+		cmd := exec.Command("sh", "-c", cmdline)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), insideCopy+"=1", "GOWORK=off", "GOFLAGS="+goflags())
+		start := time.Now()
+		out, err := cmd.CombinedOutput()
+		t.Logf("%s: %v", strings.TrimSpace(cmdline), time.Since(start).Round(time.Millisecond))
+		all.Write(out)
+		got := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			got = exit.ExitCode()
+		} else if err != nil {
+			t.Fatalf("%s: %v", cmdline, err)
+		}
+		if got != want {
+			t.Fatalf("%s: exit status %d, want %d\n%s", strings.TrimSpace(cmdline), got, want, out)
+		}
+	}
+	return all.String()
+}
+
+// goflags returns the GOFLAGS of the commands run in the copy: the caller's, with -race when
+// this test runs under -race, so that both builds share their compiled dependencies.
+func goflags() string {
+	flags := os.Getenv("GOFLAGS") + " -buildvcs=false"
+	if raceEnabled && !strings.Contains(flags, "-race") {
+		flags += " -race"
+	}
+	return strings.TrimSpace(flags)
+}
+
+// copyRepo copies the repository, without .git, into a temporary directory.
+func copyRepo(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("..", path)
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func read(t *testing.T, dir, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// mustContain checks that file has a line holding every one of parts, in order.
+func mustContain(t *testing.T, dir, file string, parts ...string) {
+	t.Helper()
+	pattern := ""
+	for _, p := range parts {
+		pattern += ".*" + regexp.QuoteMeta(p)
+	}
+	if !regexp.MustCompile("(?m)^" + pattern).MatchString(read(t, dir, file)) {
+		t.Errorf("%s has no line with %q", file, parts)
+	}
+}
+
+func appendFile(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}

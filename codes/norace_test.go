@@ -1,0 +1,5 @@
+//go:build !race
+
+package codes_test
+
+const raceEnabled = false
