@@ -1,7 +1,7 @@
 // Package httpfield reads the parts of HTTP field values that RFC 9110 §5.6 defines for
 // every header: tokens, and the quality values (§12.4.2) that weigh the elements of
-// Accept-Language, Accept-Encoding and their kin. The middleware and the catalog read
-// their headers with it, so that both accept the same weights.
+// Accept-Language, Accept-Encoding and their kin. The catalog, the middleware and the
+// gateway's framing checks read headers with it, so that they agree on both.
 package httpfield
 
 import "strings"
@@ -34,7 +34,7 @@ func QValue(s string) (int, bool) {
 // TokenEnd returns where the RFC 9110 token that starts at s[i:] ends: i when none does.
 func TokenEnd(s string, i int) int {
 	for ; i < len(s); i++ {
-		if !isTChar(s[i]) {
+		if !IsTChar(s[i]) {
 			break
 		}
 	}
@@ -44,6 +44,8 @@ func TokenEnd(s string, i int) int {
 // IsToken reports whether s is an RFC 9110 token: one or more of its characters.
 func IsToken(s string) bool { return s != "" && TokenEnd(s, 0) == len(s) }
 
-func isTChar(c byte) bool {
+// IsTChar reports whether c may appear in a token (RFC 9110 tchar), such as a header
+// field's name.
+func IsTChar(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
 }

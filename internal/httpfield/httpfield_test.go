@@ -55,6 +55,12 @@ func TestToken(t *testing.T) {
 			t.Errorf("IsToken(%q) = true", s)
 		}
 	}
+	for c := 0; c < 256; c++ { // RFC 9110 §5.6.2: tchar is VCHAR except the delimiters
+		want := c > ' ' && c < 0x7f && !strings.ContainsRune(`"(),/:;<=>?@[\]{}`, rune(c))
+		if got := IsTChar(byte(c)); got != want {
+			t.Errorf("IsTChar(%q) = %v, want %v", rune(c), got, want)
+		}
+	}
 	if got := TokenEnd("q=0.5", 0); got != 1 {
 		t.Errorf(`TokenEnd("q=0.5", 0) = %d, want 1`, got)
 	}
