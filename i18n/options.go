@@ -47,10 +47,10 @@ func DefaultLanguage(tag string) Option {
 // OnProblem sets the function told what the Catalog serves around rather than returns as
 // an error: missing translations and messages rendered without some of their data, once
 // per language version and code; message ids that are no code, once per file version; a
-// language whose files are gone. It runs on the request's goroutine (Reload's, for the
-// files), so it should be quick; it may be called concurrently. The default is LogTo(nil):
-// a log/slog record on slog.Default(); OnProblem(LogTo(logger)) logs elsewhere. New
-// reports a nil f.
+// language whose files are gone. It runs on the request's goroutine (New's or Reload's,
+// for the files), so it should be quick; it may be called concurrently. The default is
+// LogTo(nil): a log/slog record on slog.Default(); OnProblem(LogTo(logger)) logs
+// elsewhere. New reports a nil f.
 func OnProblem(f func(Problem)) Option {
 	return func(o *options) {
 		if f == nil {
