@@ -47,7 +47,8 @@
 // catalog must have (i18n.Catalog.LocalizerFor); else the default language.
 //
 // The cause and any text wrapped around the code never reach the client: OnError (by
-// default slog.Default()) is told instead, as it is of INTERNAL answers.
+// default LogTo(nil), a log/slog record on slog.Default()) is told instead, as it is of
+// INTERNAL answers.
 //
 // # Other errors
 //

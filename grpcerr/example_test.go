@@ -30,7 +30,7 @@ func Example() {
 		panic(err)
 	}
 	// The server: both interceptors. The cause goes to the log, never to the client.
-	errs := grpcerr.NewServer(cat, grpcerr.Logger(exampleLogger()))
+	errs := grpcerr.NewServer(cat, grpcerr.OnError(grpcerr.LogTo(exampleLogger())))
 	srv := grpc.NewServer(
 		grpc.ChainUnaryInterceptor(errs.UnaryInterceptor()),
 		grpc.ChainStreamInterceptor(errs.StreamInterceptor()),

@@ -8,8 +8,10 @@ import (
 	grpccodes "google.golang.org/grpc/codes"
 )
 
-// logTo returns the OnError function that logs to l, or to slog.Default() when l is nil.
-func logTo(l *slog.Logger) func(context.Context, string, error) {
+// LogTo returns the OnError function that logs to l, or to slog.Default() at the time of
+// logging when l is nil: one record per error, with the method, at level Error for panics
+// (with their stack) and INTERNAL answers, and Warn otherwise.
+func LogTo(l *slog.Logger) func(context.Context, string, error) {
 	return func(ctx context.Context, method string, err error) {
 		logger := l
 		if logger == nil {

@@ -17,10 +17,10 @@ import (
 	"github.com/apiswitch/errcode/grpcerr/internal/testsvc"
 )
 
-// TestLogger checks the default report: level Error for what the server answers INTERNAL
+// TestLogTo checks the default report: level Error for what the server answers INTERNAL
 // or 5XX and for panics, Warn for the rest; the method; the whole error text; the stack of
 // a panic.
-func TestLogger(t *testing.T) {
+func TestLogTo(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		err   error // nil: panic
@@ -38,7 +38,7 @@ func TestLogger(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			s := grpcerr.NewServer(catalog(t), grpcerr.Logger(slog.New(slog.NewJSONHandler(&buf, nil))))
+			s := grpcerr.NewServer(catalog(t), grpcerr.OnError(grpcerr.LogTo(slog.New(slog.NewJSONHandler(&buf, nil)))))
 			cc := testsvc.Start(t, testsvc.Handlers{Get: func(context.Context, string) (string, error) {
 				if tc.err == nil {
 					panic(secret)

@@ -1,9 +1,6 @@
 package grpcerr
 
-import (
-	"context"
-	"log/slog"
-)
+import "context"
 
 // DefaultDomain is the ErrorInfo domain of API Switch codes unless Domain says otherwise:
 // the module's path, which AIP-193 asks of a domain shared by many services ("a globally
@@ -31,7 +28,7 @@ type options struct {
 }
 
 func newOptions(opts []Option) options {
-	o := options{domain: DefaultDomain, langKey: "lang", onError: logTo(nil)}
+	o := options{domain: DefaultDomain, langKey: "lang", onError: LogTo(nil)}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -59,22 +56,13 @@ func LangKey(name string) Option {
 // cause or no code at all, INTERNAL answers, recovered panics (as *PanicError), progress
 // and unknown codes returned as errors, and the text of status errors a handler wrapped.
 // method is the full gRPC method name, "/package.Service/Method". It runs on the call's
-// goroutine. It replaces Logger.
+// goroutine. The default is LogTo(nil): a log/slog record on slog.Default();
+// OnError(LogTo(logger)) logs elsewhere.
 func OnError(f func(ctx context.Context, method string, err error)) Option {
 	if f == nil {
 		panic("grpcerr: OnError(nil)")
 	}
 	return func(o *options) { o.onError = f }
-}
-
-// Logger sends what OnError would be told to l, at level Error for INTERNAL answers and
-// panics and Warn otherwise, with the method. The default is slog.Default() at the time of
-// logging. It replaces OnError.
-func Logger(l *slog.Logger) Option {
-	if l == nil {
-		panic("grpcerr: Logger(nil)")
-	}
-	return func(o *options) { o.onError = logTo(l) }
 }
 
 // Language sets the Accept-Language value a Client sends when neither the call's outgoing

@@ -6,18 +6,20 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
 
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/vcache"
 )
 
 // A Server turns the errors of gRPC handlers into localized statuses (see the package
 // documentation). Build it once with NewServer and install both interceptors. It is safe
 // for concurrent use.
 type Server struct {
-	cat   *i18n.Catalog
-	opts  options
-	md    mdCache
-	cache statusCache
+	cat      *i18n.Catalog
+	opts     options
+	md       mdCache
+	statuses vcache.Cache[statusKey, *status.Status] // of problems without data
 }
 
 // NewServer returns a Server that localizes with cat. It panics if cat is nil.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"testing"
+	"testing/fstest"
 
 	grpccodes "google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
@@ -126,6 +127,32 @@ func TestConcurrent(t *testing.T) {
 	for range cap(errs) {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestReloadedStatus answers from the catalog's new version after a reload: the statuses
+// built once per version are not served past it.
+func TestReloadedStatus(t *testing.T) {
+	files := func(v string) fstest.MapFS {
+		return fstest.MapFS{"zh-CN.toml": {Data: []byte("APP_NOT_FOUND = \"未找到应用 " + v + "\"\n")}}
+	}
+	cat, err := i18n.New(files("v1"), i18n.OnProblem(func(i18n.Problem) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, _ := serve(t, cat, testsvc.Handlers{Get: func(context.Context, string) (string, error) {
+		return "", codes.AppNotFound
+	}})
+	for _, v := range []string{"v1", "v2", "v1"} {
+		if err := cat.Reload(files(v)); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the first builds the status, the second is served it
+			_, w := call(t, cc, metadata.Pairs("accept-language", "zh-CN"))
+			if want := "未找到应用 " + v; w.localized == nil || w.localized.Message != want {
+				t.Fatalf("after reloading %s: LocalizedMessage %v, want %q", v, w.localized, want)
+			}
 		}
 	}
 }

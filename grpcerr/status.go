@@ -7,16 +7,25 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/status"
 
+	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
 )
 
+// A statusKey is what the status of a problem without template data depends on, besides
+// the catalog's version.
+type statusKey struct {
+	lang   string
+	code   codes.Code
+	status int
+}
+
 // status returns the status of p: the gRPC code, the English message for developers, and
 // the details ErrorInfo and LocalizedMessage in the language of loc. The status of a
-// problem without template data comes from the cache: a *status.Status is immutable, and
-// grpc-go copies it to send it.
+// problem without template data is built once per catalog version, language and code: a
+// *status.Status is immutable, and grpc-go copies it to send it.
 func (s *Server) status(loc i18n.Localizer, p problem) *status.Status {
 	if p.data == nil {
-		return s.cache.get(loc, p, s.build)
+		return s.statuses.Get(loc.Version(), statusKey{loc.String(), p.code, p.status}, func() *status.Status { return s.build(loc, p) })
 	}
 	return s.build(loc, p)
 }

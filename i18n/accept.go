@@ -1,6 +1,6 @@
 package i18n
 
-import "strings"
+import "github.com/apiswitch/errcode/internal/httpfield"
 
 // Limits on what is read of Accept-Language. They bound the cost of a header whatever its
 // size: x/text alone takes hundreds of milliseconds on a 1 MiB list.
@@ -100,7 +100,7 @@ func scanParams(s string, i int, q *int) (stop, size int, ok bool) {
 			return i, size, true
 		}
 		name := skipOWS(s, i+1)
-		i = scanToken(s, name)
+		i = httpfield.TokenEnd(s, name)
 		if i == name || i == len(s) || s[i] != '=' {
 			return i, size, false
 		}
@@ -109,13 +109,13 @@ func scanParams(s string, i int, q *int) (stop, size int, ok bool) {
 		if quoted {
 			i = scanQuoted(s, value)
 		} else {
-			i = scanToken(s, value)
+			i = httpfield.TokenEnd(s, value)
 		}
 		if i < 0 || i == value {
 			return value, size, false
 		}
 		if n := s[name : value-1]; n == "q" || n == "Q" {
-			if *q, ok = parseQ(s[value:i]); !ok || quoted || seenQ {
+			if *q, ok = httpfield.QValue(s[value:i]); !ok || quoted || seenQ {
 				return i, size, false
 			}
 			seenQ = true
@@ -158,17 +158,6 @@ func validRange(s string) bool {
 
 func isAlpha(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// scanToken returns where the RFC 9110 token at s[i:] ends.
-func scanToken(s string, i int) int {
-	for ; i < len(s); i++ {
-		c := s[i]
-		if !isAlpha(c) && !('0' <= c && c <= '9') && strings.IndexByte("!#$%&'*+-.^_`|~", c) < 0 {
-			break
-		}
-	}
-	return i
-}
-
 // scanQuoted returns where the RFC 9110 quoted-string at s[i:] ends, or -1 when s ends
 // inside it.
 func scanQuoted(s string, i int) int {
@@ -198,33 +187,6 @@ func indexUnquoted(s string, c byte) int {
 		}
 	}
 	return len(s)
-}
-
-// parseQ parses an RFC 9110 qvalue into thousandths: "0", "0.5", "0.125", "1", "1.000".
-func parseQ(s string) (int, bool) {
-	if len(s) == 0 || len(s) > 5 || (s[0] != '0' && s[0] != '1') {
-		return 0, false
-	}
-	q := int(s[0]-'0') * 1000
-	if len(s) == 1 {
-		return q, true
-	}
-	if s[1] != '.' {
-		return 0, false
-	}
-	scale := 100
-	for i := 2; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		q += int(c-'0') * scale
-		scale /= 10
-	}
-	if q > 1000 {
-		return 0, false
-	}
-	return q, true
 }
 
 func skipOWS(s string, i int) int {

@@ -92,7 +92,8 @@
 // A missing message (none, blank, or a stub) falls back to the default language, then to
 // the code's wire name, so the result is never empty. Problems (a missing message, a
 // placeholder rendered without data) are logged with log/slog once per language version
-// and code, or given to the OnProblem function instead.
+// and code, as are message ids that are no code and a language whose files are gone:
+// OnProblem sets the function told instead, and LogTo builds one that logs elsewhere.
 //
 // # Concurrency and reloading
 //

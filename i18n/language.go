@@ -33,17 +33,11 @@ type langVersion struct {
 // A reading is what one load found for one language: a version, or why there is none.
 type reading struct {
 	ver     *langVersion
-	errs    []error  // *LoadError values; the language is refused when there are any
-	ignored []ignore // message ids that are no code, per file
+	errs    []error       // *LoadError values; the language is refused when there are any
+	ignored []*ignoredIDs // message ids that are no code, per file
 	// unknown is set when a file could not be read or decoded: which messages the language
 	// has is not known, so none is reported missing.
 	unknown bool
-}
-
-// An ignore is the message ids of one file that match no code: read, reported, not kept.
-type ignore struct {
-	file string
-	ids  []string
 }
 
 // A place is where a message is.
@@ -155,7 +149,7 @@ func (r *reading) addFile(v *langVersion, f *localefile.File, defined map[codes.
 		}
 	}
 	if len(ignored) > 0 {
-		r.ignored = append(r.ignored, ignore{f.Name, ignored})
+		r.ignored = append(r.ignored, &ignoredIDs{f.Name, ignored})
 	}
 }
 

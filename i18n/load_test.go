@@ -162,7 +162,7 @@ func TestLoadIgnoresOtherIDs(t *testing.T) {
 	var logs strings.Builder
 	logger := slog.New(slog.NewTextHandler(&logs, nil))
 	fsys := fstest.MapFS{"zh-CN.toml": file(zhOK + "NOT_A_CODE = \"x\"\n[ns]\nALSO_NOT = \"y\"\n")}
-	c, err := New(fsys, Logger(logger))
+	c, err := New(fsys, OnProblem(LogTo(logger)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func paddedSet(pad int) fstest.MapFS {
 	return fsys
 }
 
-var discard = Logger(slog.New(slog.DiscardHandler))
+var discard = OnProblem(LogTo(slog.New(slog.DiscardHandler)))
 
 // TestRetainedHeap loads 20 languages padded with 10,000 ids that are no code and measures
 // the heap the catalog keeps: the messages of the codes, not the files, not the padding.

@@ -215,20 +215,6 @@ func TestLocalizerFor(t *testing.T) {
 	}
 }
 
-func TestParseQ(t *testing.T) {
-	good := map[string]int{"0": 0, "0.": 0, "0.5": 500, "0.125": 125, "1": 1000, "1.": 1000, "1.0": 1000, "1.000": 1000, "0.001": 1}
-	for s, want := range good {
-		if got, ok := parseQ(s); !ok || got != want {
-			t.Errorf("parseQ(%q) = %d, %v; want %d, true", s, got, ok, want)
-		}
-	}
-	for _, s := range []string{"", ".5", "2", "1.5", "1.001", "0.1234", "-1", "0,5", "abc", "0.5 "} {
-		if got, ok := parseQ(s); ok {
-			t.Errorf("parseQ(%q) = %d, true; want false", s, got)
-		}
-	}
-}
-
 func itoa36(i int) string {
 	const digits = "abcdefghijklmnopqrstuvwxyz0123456789"
 	s := ""

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 
 	"golang.org/x/text/language"
@@ -10,7 +11,7 @@ import (
 
 // An Option configures a Catalog. The zero configuration works: zh-CN is the default
 // language, incomplete languages are served with fallbacks, and problems are logged with
-// slog.Default().
+// slog.Default() (see OnProblem).
 type Option func(*options)
 
 type options struct {
@@ -24,7 +25,7 @@ type options struct {
 }
 
 func newOptions(opts []Option) options {
-	o := options{defaultLang: language.Make("zh-CN")}
+	o := options{defaultLang: language.Make("zh-CN"), onProblem: LogTo(nil)}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -43,11 +44,21 @@ func DefaultLanguage(tag string) Option {
 	}
 }
 
-// OnProblem sets a function told about missing translations and messages rendered without
-// some of their data, once per language version and code, instead of the log (see Logger).
-// It runs on the request's goroutine, so it should be quick; it may be called concurrently.
+// OnProblem sets the function told what the Catalog serves around rather than returns as
+// an error: missing translations and messages rendered without some of their data, once
+// per language version and code; message ids that are no code, once per file version; a
+// language whose files are gone. It runs on the request's goroutine (New's or Reload's,
+// for the files), so it should be quick; it may be called concurrently. The default is
+// LogTo(nil): a log/slog record on slog.Default(); OnProblem(LogTo(logger)) logs
+// elsewhere. New reports a nil f.
 func OnProblem(f func(Problem)) Option {
-	return func(o *options) { o.onProblem = f }
+	return func(o *options) {
+		if f == nil {
+			o.fail(errors.New("i18n: OnProblem(nil)"))
+			return
+		}
+		o.onProblem = f
+	}
 }
 
 // RequireComplete makes New and Reload refuse a language whose files lack a usable message
@@ -57,8 +68,9 @@ func RequireComplete() Option {
 	return func(o *options) { o.complete = true }
 }
 
-// A Problem is a message that could not be rendered as asked: Err is ErrMissing, or wraps
-// ErrMissingData.
+// A Problem is what OnProblem is told. For a message that could not be rendered as asked,
+// Err is ErrMissing or wraps ErrMissingData; for the files of Lang, Code is 0 and Err
+// wraps ErrNotCode or ErrRemoved.
 type Problem struct {
 	Lang language.Tag
 	Code codes.Code
@@ -86,10 +98,15 @@ func FallbackOrder(tags ...string) Option {
 func (o *options) parseTag(option, s string) (language.Tag, bool) {
 	t, err := language.Parse(normalizeRange(s))
 	if err != nil {
-		if o.err == nil {
-			o.err = fmt.Errorf("i18n: %s(%q): %w", option, s, err)
-		}
+		o.fail(fmt.Errorf("i18n: %s(%q): %w", option, s, err))
 		return language.Und, false
 	}
 	return t, true
+}
+
+// fail records err unless an earlier option failed.
+func (o *options) fail(err error) {
+	if o.err == nil {
+		o.err = err
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -18,9 +17,6 @@ type langState struct {
 	refused *Refusal     // the last refused load since served was loaded
 	removed bool         // its files are gone; served stays until the process restarts
 }
-
-// maxLoggedIDs is how many ids a log line about a file lists; the rest are counted.
-const maxLoggedIDs = 10
 
 // load reads fsys and applies it language by language; c.reload is held.
 func (c *Catalog) load(fsys fs.FS) error {
@@ -36,7 +32,7 @@ func (c *Catalog) load(fsys fs.FS) error {
 	case def == nil || def.served == nil:
 		errs = append(errs, fmt.Errorf("i18n: no usable message file for the default language %s", c.opts.defaultLang))
 	case changed || c.cur.Load() == nil:
-		c.cur.Store(newSnapshot(c.served(), c.opts, c.problemSink()))
+		c.cur.Store(newSnapshot(c.served(), c.opts))
 	}
 	c.publish(s.errs)
 	return errors.Join(append(s.allErrors(), errs...)...)
@@ -60,7 +56,7 @@ func (c *Catalog) apply(s *set, now time.Time) bool {
 		if st.served != nil && st.served.id == r.ver.id {
 			continue // the same files: keep the version, its load time and its reported problems
 		}
-		c.logIgnored(r)
+		c.reportIgnored(r)
 		r.ver.loaded = now
 		st.served = r.ver
 		changed = true
@@ -74,8 +70,7 @@ func (c *Catalog) apply(s *set, now time.Time) bool {
 			continue
 		}
 		st.removed, st.refused = true, nil
-		c.logger().Warn("i18n: the message files of a language are gone; it keeps serving its last version until the process restarts",
-			"lang", tag.String(), "files", strings.Join(st.served.files, ","), "version", st.served.id)
+		c.opts.onProblem(Problem{Lang: tag, Err: &removedFiles{st.served.files, st.served.id}})
 	}
 	return changed
 }
@@ -130,30 +125,10 @@ func (c *Catalog) langStatus(tag language.Tag) LanguageStatus {
 	return ls
 }
 
-// logIgnored logs the message ids of a new version that are no code: they are read and
-// dropped, never kept.
-func (c *Catalog) logIgnored(r *reading) {
+// reportIgnored reports the message ids of a new version that are no code: they are read
+// and dropped, never kept.
+func (c *Catalog) reportIgnored(r *reading) {
 	for _, ig := range r.ignored {
-		ids := ig.ids[:min(len(ig.ids), maxLoggedIDs)]
-		c.logger().Warn("i18n: message ids that are no code are ignored", "file", ig.file,
-			"count", len(ig.ids), "ids", strings.Join(ids, ","))
-	}
-}
-
-func (c *Catalog) logger() *slog.Logger {
-	if c.opts.load.logger != nil {
-		return c.opts.load.logger
-	}
-	return slog.Default()
-}
-
-// problemSink returns where render problems go: the OnProblem function, else the log.
-func (c *Catalog) problemSink() func(Problem) {
-	if c.opts.onProblem != nil {
-		return c.opts.onProblem
-	}
-	logger := c.logger()
-	return func(p Problem) {
-		logger.Warn("i18n: message not rendered as written", "lang", p.Lang.String(), "code", p.Code.String(), "err", p.Err)
+		c.opts.onProblem(Problem{Lang: r.ver.tag, Err: ig})
 	}
 }

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ func TestReloadPerLanguage(t *testing.T) {
 // restarts, the log says so, and the status is degraded until the file is back.
 func TestReloadDeletedFile(t *testing.T) {
 	var logs strings.Builder
-	c, err := New(version("1"), Logger(slog.New(slog.NewTextHandler(&logs, nil))))
+	c, err := New(version("1"), OnProblem(LogTo(slog.New(slog.NewTextHandler(&logs, nil)))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,5 +225,42 @@ func TestReloadEmptyDirectory(t *testing.T) {
 	}
 	if got := c.Message(enUS, codes.AppNotFound, nil); got != "The app was not found v1." {
 		t.Errorf("en-US = %q", got)
+	}
+}
+
+// TestOnProblemFiles tells the OnProblem function, not only the log, about the problems
+// of files: ids that are no code, once per file version, and a language whose files are
+// gone; New reports OnProblem(nil).
+func TestOnProblemFiles(t *testing.T) {
+	rec := &recorder{}
+	fsys := version("1")
+	fsys["en-US.toml"] = file("APP_NOT_FOUND = \"The app was not found.\"\nNOT_A_CODE = \"x\"\n")
+	c, err := New(fsys, OnProblem(rec.add))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Reload(fsys); err != nil { // the same files: nothing new to report
+		t.Fatal(err)
+	}
+	delete(fsys, "en-US.toml")
+	if err := c.Reload(fsys); err != nil {
+		t.Fatal(err)
+	}
+	var notCode, removed int
+	for _, p := range rec.problems {
+		switch {
+		case errors.Is(p.Err, ErrNotCode) && p.Lang == enUS && p.Code == 0 && strings.Contains(p.Err.Error(), "en-US.toml: ") && strings.HasSuffix(p.Err.Error(), "NOT_A_CODE"):
+			notCode++
+		case errors.Is(p.Err, ErrRemoved) && p.Lang == enUS && p.Code == 0 && strings.Contains(p.Err.Error(), "en-US.toml"):
+			removed++
+		default:
+			t.Errorf("unexpected problem %+v", p)
+		}
+	}
+	if notCode != 1 || removed != 1 {
+		t.Errorf("told %d ErrNotCode and %d ErrRemoved problems, want 1 and 1: %+v", notCode, removed, rec.problems)
+	}
+	if _, err := New(version("1"), OnProblem(nil)); err == nil {
+		t.Error("New with OnProblem(nil) succeeded")
 	}
 }

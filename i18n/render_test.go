@@ -293,11 +293,11 @@ func TestProblemsReportedOnce(t *testing.T) {
 	}
 }
 
-// TestProblemsLogged logs render problems with log/slog when no OnProblem is set.
+// TestProblemsLogged logs render problems with log/slog through LogTo.
 func TestProblemsLogged(t *testing.T) {
 	var logs strings.Builder
 	c, err := New(fstest.MapFS{"zh-CN.toml": file("APP_NOT_FOUND = \"未找到应用 {{.Name}}\"\n")},
-		Logger(slog.New(slog.NewTextHandler(&logs, nil))))
+		OnProblem(LogTo(slog.New(slog.NewTextHandler(&logs, nil)))))
 	if err != nil {
 		t.Fatal(err)
 	}

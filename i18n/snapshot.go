@@ -25,7 +25,7 @@ type snapshot struct {
 }
 
 // newSnapshot serves vers, the default language's first.
-func newSnapshot(vers []*langVersion, o options, problems func(Problem)) *snapshot {
+func newSnapshot(vers []*langVersion, o options) *snapshot {
 	langs := make([]language.Tag, len(vers))
 	h := sha256.New()
 	for i, v := range vers {
@@ -38,7 +38,7 @@ func newSnapshot(vers []*langVersion, o options, problems func(Problem)) *snapsh
 		neg:      newNegotiator(langs, o),
 		msgs:     make(map[codes.Code][]*message, len(codes.All())),
 		version:  hex.EncodeToString(h.Sum(nil)[:12]),
-		problems: problems,
+		problems: o.onProblem,
 	}
 	for i, tag := range langs {
 		s.names[i] = tag.String()

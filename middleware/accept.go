@@ -2,6 +2,8 @@ package middleware
 
 import (
 	"strings"
+
+	"github.com/apiswitch/errcode/internal/httpfield"
 )
 
 // maxCodings bounds how many entries of an Accept-Encoding list are read: the header is
@@ -49,7 +51,7 @@ func accepts(lines []string, coding string) bool {
 func parseCoding(item string) (string, int, bool) {
 	name, params, _ := strings.Cut(item, ";")
 	name = strings.ToLower(strings.Trim(name, " \t"))
-	if name == "" || !isToken(name) {
+	if !httpfield.IsToken(name) {
 		return "", 0, false
 	}
 	q := 1000
@@ -61,42 +63,9 @@ func parseCoding(item string) (string, int, bool) {
 			continue
 		}
 		var ok bool
-		if q, ok = parseQ(strings.Trim(v, " \t")); !ok {
+		if q, ok = httpfield.QValue(strings.Trim(v, " \t")); !ok {
 			return "", 0, false
 		}
 	}
 	return name, q, true
-}
-
-// parseQ reads a qvalue (RFC 9110 §12.4.2): 0 to 1 with at most three decimals.
-func parseQ(s string) (int, bool) {
-	if s == "" || len(s) > 5 || (s[0] != '0' && s[0] != '1') {
-		return 0, false
-	}
-	q := int(s[0]-'0') * 1000
-	if len(s) == 1 {
-		return q, true
-	}
-	if s[1] != '.' {
-		return 0, false
-	}
-	scale := 100
-	for _, c := range []byte(s[2:]) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		q += int(c-'0') * scale
-		scale /= 10
-	}
-	return q, q <= 1000
-}
-
-// isToken reports whether s is an RFC 9110 token.
-func isToken(s string) bool {
-	for _, c := range []byte(s) {
-		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
-			return false
-		}
-	}
-	return true
 }

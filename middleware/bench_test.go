@@ -82,6 +82,11 @@ func BenchmarkMiddleware(b *testing.B) {
 			w.WriteHeader(http.StatusNotFound)
 			w.Write([]byte(`{"Code":10205}`))
 		}))},
+		{"fill-data", middleware.New(cat)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			setErrorHeaders(w.Header())
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"Code":10205,"Name":"web"}`)) // data the message has no placeholder for
+		}))},
 	}
 	reqs := benchRequests()
 	for _, h := range handlers {

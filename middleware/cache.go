@@ -7,10 +7,12 @@ import (
 )
 
 // An encoded is a message without template data as encoding/json wrote it: the typed body
-// {"Code":N,"Message":"..."}, the message as a JSON string, and its text.
+// {"Code":N,"Message":"..."}, the message as a JSON string, and its text; and whether the
+// message has no placeholders, so that no data changes it.
 type encoded struct {
 	body, msg []byte
 	text      string
+	fixed     bool
 }
 
 type cacheKey struct {
@@ -36,7 +38,8 @@ func encode(l i18n.Localizer, code codes.Code) *encoded {
 	defer e.release()
 	e.body = wireBody{Code: int(code), Message: l.Message(code, nil)}
 	e.encode(&e.body)
-	enc := &encoded{body: clone(e.buf.Bytes()), text: e.body.Message}
+	_, placeholders := l.Template(code)
+	enc := &encoded{body: clone(e.buf.Bytes()), text: e.body.Message, fixed: len(placeholders) == 0}
 	e.buf.Reset()
 	e.encodeString(enc.text)
 	enc.msg = clone(e.buf.Bytes())

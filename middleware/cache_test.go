@@ -1,8 +1,10 @@
 package middleware
 
 import (
+	"fmt"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/apiswitch/errcode/codes"
@@ -96,6 +98,44 @@ func TestCacheFirstHitsEncodeOnce(t *testing.T) {
 			if got, again := c.get(l, code), c.get(l, code); got != again || string(got.body) == "" {
 				t.Fatalf("%s %s: encoded twice or empty", l, code)
 			}
+		}
+	}
+}
+
+// TestDataWithoutPlaceholders fills a body that carries data in a language whose message
+// has no placeholders from the cached encoding, without reading the data or allocating;
+// in a language whose message has one, the data renders it.
+func TestDataWithoutPlaceholders(t *testing.T) {
+	cat, err := i18n.New(fstest.MapFS{
+		"zh-CN.toml": {Data: []byte("VOL_NAME_CONFLICT = \"云硬盘已存在\"\n")},
+		"en-US.toml": {Data: []byte("VOL_NAME_CONFLICT = \"A volume named {{.Name}} already exists.\"\n")},
+	}, i18n.OnProblem(func(i18n.Problem) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &config{options: newOptions(nil), cat: cat}
+	body := []byte(fmt.Sprintf(`{"Code":%d,"Name":"data"}`, codes.VolNameConflict))
+	for _, tt := range []struct {
+		lang, want string
+		fixed      bool
+	}{
+		{"zh-CN", "云硬盘已存在", true},
+		{"en-US", "A volume named data already exists.", false},
+	} {
+		l, _ := cat.LocalizerFor(tt.lang)
+		if got := c.cache.get(l, codes.VolNameConflict).fixed; got != tt.fixed {
+			t.Errorf("%s: fixed = %v, want %v", tt.lang, got, tt.fixed)
+		}
+		want := fmt.Sprintf(`{"Code":%d,"Message":%q,"Name":"data"}`, codes.VolNameConflict, tt.want)
+		if got := c.fill(l, body, nil).body; string(got) != want {
+			t.Errorf("%s: fill = %s, want %s", tt.lang, got, want)
+		}
+		if !tt.fixed {
+			continue
+		}
+		dst := make([]byte, 0, 256)
+		if n := testing.AllocsPerRun(100, func() { c.fill(l, body, dst) }); n != 0 {
+			t.Errorf("%s: fill with data the message has no placeholder for allocates %v times, want 0", tt.lang, n)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/apiswitch/errcode/internal/httpfield"
 )
 
 // bomb returns n zero bytes, gzipped: about a thousandth of n.
@@ -153,7 +155,7 @@ func referenceAccepts(line, coding string) bool {
 		}
 		parts := strings.Split(item, ";")
 		name := strings.ToLower(strings.Trim(parts[0], " \t"))
-		if name == "" || !isToken(name) {
+		if !httpfield.IsToken(name) {
 			continue
 		}
 		if name == "x-gzip" {
@@ -163,7 +165,7 @@ func referenceAccepts(line, coding string) bool {
 		for _, p := range parts[1:] {
 			k, v, _ := strings.Cut(strings.Trim(p, " \t"), "=")
 			if strings.EqualFold(strings.TrimRight(k, " \t"), "q") {
-				q, ok = parseQ(strings.Trim(v, " \t"))
+				q, ok = httpfield.QValue(strings.Trim(v, " \t"))
 			}
 		}
 		if !ok {

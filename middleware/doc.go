@@ -33,7 +33,8 @@
 // encoding/json (with its HTML escaping); a message without data is rendered and encoded
 // once per catalog version, language and code, then reused.
 //
-// Data without placeholders changes nothing, and such a body is the cached one too.
+// Data changes nothing in a message that has no placeholders in the request's language:
+// WriteError and the fill path then send the cached body, without rendering it again.
 //
 // Without the middleware on the request, WriteError uses a catalog of the embedded locales
 // (locales.FS), built on first use and announced once in the log: a handler tested alone

@@ -52,7 +52,11 @@ func (c *config) fill(l i18n.Localizer, body, dst []byte) filling {
 		f.unknown = raw
 		return f
 	}
-	text := c.message(l, f.code, templateData(body, ms, code, msg))
+	enc := c.cache.get(l, f.code)
+	text := enc.msg
+	if !enc.fixed { // else the data changes nothing, and is not even read
+		text = message(l, f.code, enc, templateData(body, ms, code, msg))
+	}
 	if msg == nil {
 		dst = append(dst, body[:code.end]...)
 		dst = append(dst, `,"Message":`...)
@@ -66,10 +70,9 @@ func (c *config) fill(l i18n.Localizer, body, dst []byte) filling {
 	return f
 }
 
-// message returns the JSON string of code's message in l's language with data: the cached
-// encoding when the data changes nothing.
-func (c *config) message(l i18n.Localizer, code codes.Code, data map[string]any) []byte {
-	enc := c.cache.get(l, code)
+// message returns the JSON string of code's message in l's language with data: enc, the
+// cached encoding, when the data fills no placeholder.
+func message(l i18n.Localizer, code codes.Code, enc *encoded, data map[string]any) []byte {
 	if data == nil {
 		return enc.msg
 	}

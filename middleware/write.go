@@ -46,14 +46,14 @@ func (s *state) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	s.writeProblem(w, r, p)
 }
 
-// writeProblem writes the typed body of p to w. A message rendered and encoded before,
-// which data without placeholders does not change, is written from the cache.
+// writeProblem writes the typed body of p to w. A message rendered and encoded before is
+// written from the cache when it has no placeholders or the data fills none.
 func (s *state) writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 	s.recordBody(p.code, langOf(s.loc))
 	setErrorHeaders(w.Header(), p.code, p.status, s.loc.String(), &s.hv)
 	enc := s.cfg.cache.get(s.loc, p.code)
 	text := enc.text
-	if p.data != nil {
+	if p.data != nil && !enc.fixed {
 		text = s.loc.Message(p.code, p.data)
 	}
 	if text == enc.text && s.cfg.members == nil {

@@ -115,7 +115,7 @@ func loadCatalog(cfg config, logger *slog.Logger) (*i18n.Catalog, error) {
 		}
 		fsys = localesFS(cfg.locales)
 	}
-	opts := []i18n.Option{i18n.Logger(logger)}
+	opts := []i18n.Option{i18n.OnProblem(i18n.LogTo(logger))}
 	if !cfg.serveIncomplete {
 		opts = append(opts, i18n.RequireComplete())
 	}

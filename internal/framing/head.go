@@ -3,6 +3,8 @@ package framing
 import (
 	"bytes"
 	"strconv"
+
+	"github.com/apiswitch/errcode/internal/httpfield"
 )
 
 // A head is what a Stream keeps of the message header it is reading.
@@ -97,7 +99,7 @@ func (h *head) add(line []byte) bool {
 		switch {
 		case c == ' ':
 			spaced = true
-		case !tokenByte(c):
+		case !httpfield.IsTChar(c):
 			return false
 		}
 	}
@@ -210,11 +212,6 @@ func digits(b []byte) bool {
 		}
 	}
 	return true
-}
-
-// tokenByte reports whether c may appear in a header field name (RFC 9110 tchar).
-func tokenByte(c byte) bool {
-	return c > ' ' && c < 0x7f && bytes.IndexByte([]byte(`"(),/:;<=>?@[\]{}`), c) < 0
 }
 
 func asciiEqualFold(b []byte, lower string) bool {

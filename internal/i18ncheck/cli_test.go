@@ -225,31 +225,6 @@ func TestExplainSuggests(t *testing.T) {
 	}
 }
 
-// TestTypoDistance checks the optimal string alignment distance against the examples of
-// Wikipedia's "Damerau–Levenshtein distance" and "Levenshtein distance" articles.
-func TestTypoDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "abc", 3},
-		{"abc", "abc", 0},
-		{"kitten", "sitting", 3}, // Levenshtein distance article
-		{"ca", "abc", 3},         // OSA: the swapped "ca" cannot then be edited again
-		{"ab", "ba", 1},
-		{"app_not_fuond", "app_not_found", 1},
-		{"未找到", "找未到", 1},
-	}
-	for _, tt := range tests {
-		if got := typoDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-		if got := typoDistance(tt.b, tt.a); got != tt.want {
-			t.Errorf("typoDistance(%q, %q) = %d, want %d", tt.b, tt.a, got, tt.want)
-		}
-	}
-}
-
 // TestGoI18nProject checks a bundle shaped like a Hugo theme's i18n folder: no Go package,
 // English as the source, plural forms in several languages, orphans, a blank message, a
 // mistyped placeholder and a language go-i18n cannot load.

@@ -121,7 +121,7 @@ func (mc *messageCheck) placeholders(fields []string) {
 	}
 	for _, f := range fields {
 		if !slices.Contains(srcFields, f) {
-			mc.add(CheckPlaceholder, Error, mc.m.formPos("other"), "extra "+f, "uses %s%s%s, which the source does not pass: it would render \"<no value>\"", left, f, right)
+			mc.add(CheckPlaceholder, Error, mc.m.formPos("other"), "extra "+f, "uses %s%s%s, which the source does not pass: go-i18n would render \"<no value>\", API Switch's catalog would leave it out", left, f, right)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/apiswitch/errcode/internal/typo"
 )
 
 // maxSuggestions is how many names a miss of -explain suggests.
@@ -46,7 +48,7 @@ func (r *Report) suggest(s string) ([]*Code, int) {
 		best := -1
 		for _, id := range c.ids() {
 			id = strings.ToLower(id)
-			d := typoDistance(query, id)
+			d := typo.Distance(query, id)
 			if strings.Contains(id, query) {
 				d = min(d, limit) // a part of the name is as good as a near miss
 			}
@@ -64,35 +66,6 @@ func (r *Report) suggest(s string) ([]*Code, int) {
 		out = append(out, f.c)
 	}
 	return out, len(found)
-}
-
-// typoDistance is the optimal string alignment distance between a and b, in runes: how many
-// insertions, deletions, substitutions and swaps of two neighbours turn a into b. A swap
-// counts once, since APP_NOT_FUOND is one slip of the fingers.
-func typoDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	// d[i][j] is the distance between x[:i] and y[:j]; three rows suffice.
-	prev2 := make([]int, len(y)+1)
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(y)]
 }
 
 // didYouMean says "; did you mean A (1), B (2) or C (3)?", or nothing; total counts the

@@ -3,6 +3,8 @@ package localefile
 import (
 	"fmt"
 	"strings"
+
+	"github.com/apiswitch/errcode/internal/typo"
 )
 
 // A Join is a string key in a message table that is no message key: a message written after
@@ -49,30 +51,9 @@ func (f *File) ResolveJoins(isID func(string) bool) {
 func nearReserved(k string) bool {
 	lk := strings.ToLower(k)
 	for r := range reservedKeys {
-		if editDistance(lk, r) <= 2 {
+		if typo.Distance(lk, r) <= 2 {
 			return true
 		}
 	}
 	return false
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
