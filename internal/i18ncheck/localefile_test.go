@@ -99,17 +99,10 @@ func TestTemplateFields(t *testing.T) {
 // under its syntax check at the refused action, for a code's message and for a message that
 // is no code alike, so that CI stops what the server would refuse.
 func TestUnsafeTemplatesReported(t *testing.T) {
-	dir := copyCase(t, "clean")
-	path := filepath.Join(dir, "en-US.toml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := strings.Replace(string(data), `other = "App {{.Name}} not found."`, `other = "{{range 10000000}}App {{.Name}} not found.{{end}}"`, 1)
-	src += "\n[NOT_A_CODE]\nother = \"Data: {{printf \\\"%#v\\\" .}}\"\n"
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, src := cleanEdited(t, func(src string) string {
+		src = strings.Replace(src, `other = "App {{.Name}} not found."`, `other = "{{range 10000000}}App {{.Name}} not found.{{end}}"`, 1)
+		return src + "\n[NOT_A_CODE]\nother = \"Data: {{printf \\\"%#v\\\" .}}\"\n"
+	})
 	out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
 	for _, want := range []string{
 		fmt.Sprintf(`en-US.toml:%s: error: en-US: APP_NOT_FOUND "other" is not a valid template: {{range 10000000}}App {{.Name}} not foun…: control structures are not allowed in a message: only field substitutions such as {{.Name}} [syntax]`, lineCol(src, "{{range")),
@@ -122,6 +115,23 @@ func TestUnsafeTemplatesReported(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("exit status %d, want %d", code, ExitFindings)
 	}
+}
+
+// cleanEdited copies the clean case and rewrites its en-US.toml with edit; it returns the
+// locales directory and the new en-US.toml.
+func cleanEdited(t *testing.T, edit func(string) string) (dir, src string) {
+	t.Helper()
+	dir = copyCase(t, "clean")
+	path := filepath.Join(dir, "en-US.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = edit(string(data))
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, src
 }
 
 // lineCol returns the line and column of the first at in src, as "line:col".
@@ -150,16 +160,9 @@ func TestMessageLimitsReported(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := copyCase(t, "clean")
-			path := filepath.Join(dir, "en-US.toml")
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			src := strings.Replace(string(data), `other = "App {{.Name}} not found."`, `other = "`+tt.text+`"`, 1)
-			if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			dir, src := cleanEdited(t, func(src string) string {
+				return strings.Replace(src, `other = "App {{.Name}} not found."`, `other = "`+tt.text+`"`, 1)
+			})
 			out, code := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
 			if tt.want == "" {
 				if strings.Contains(out, "[syntax]") || code != ExitOK {
@@ -180,22 +183,15 @@ func TestMessageLimitsReported(t *testing.T) {
 // where the server's loader does: both read the file with internal/localefile, which places
 // an error at the action inside the string.
 func TestTemplatePositionsAgreeWithLoader(t *testing.T) {
-	dir := copyCase(t, "clean")
-	path := filepath.Join(dir, "en-US.toml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := strings.NewReplacer(
-		`other = "App {{.Name}} not found."`, "other = \"\"\"\nThe app \\\"{{.Name}}\\\" \\\n    was not {{range .X}}found{{end}}.\"\"\"",
-		`one = "The disk is full: {{.Count}} file left."`, `one = 'C:\ is full: {{.Count}} {{.}}'`,
-		`other = "The disk is full: {{.Count}} files left."`, "other = '''\nThe disk is full:\n\t{{.Count | len}} files left.'''",
-	).Replace(string(data))
-	src += "\n[NOT_A_CODE]\nother = \"\\u00e9\\t\\U0001F600 {{.A\"\n"
-	src += "\n[ALSO_NOT_A_CODE]\nother = \"" + strings.Repeat("{{.A}}", localefile.MaxPlaceholders) + "\\n{{.B}}\"\n"
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, src := cleanEdited(t, func(src string) string {
+		src = strings.NewReplacer(
+			`other = "App {{.Name}} not found."`, "other = \"\"\"\nThe app \\\"{{.Name}}\\\" \\\n    was not {{range .X}}found{{end}}.\"\"\"",
+			`one = "The disk is full: {{.Count}} file left."`, `one = 'C:\ is full: {{.Count}} {{.}}'`,
+			`other = "The disk is full: {{.Count}} files left."`, "other = '''\nThe disk is full:\n\t{{.Count | len}} files left.'''",
+		).Replace(src)
+		src += "\n[NOT_A_CODE]\nother = \"\\u00e9\\t\\U0001F600 {{.A\"\n"
+		return src + "\n[ALSO_NOT_A_CODE]\nother = \"" + strings.Repeat("{{.A}}", localefile.MaxPlaceholders) + "\\n{{.B}}\"\n"
+	})
 	out, _ := runMain(t, []string{"-pkg", fixturePkg, "-locales", dir})
 	var checked []string
 	for _, line := range strings.Split(out, "\n") {
@@ -203,7 +199,7 @@ func TestTemplatePositionsAgreeWithLoader(t *testing.T) {
 			checked = append(checked, filepath.Base(line[:strings.Index(line, ": error")]))
 		}
 	}
-	_, err = catalog.New(os.DirFS(dir), catalog.OnProblem(func(catalog.Problem) {}))
+	_, err := catalog.New(os.DirFS(dir), catalog.OnProblem(func(catalog.Problem) {}))
 	var loaded []string
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		if le, ok := e.(*catalog.LoadError); ok && strings.Contains(le.Error(), "not a valid template") {
