@@ -1,26 +1,18 @@
 package codes_test
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/workflowtest"
 )
-
-// insideCopy is set in the environment of the commands TestAddingACode runs, so that the
-// tests it runs in its copy do not run it again.
-const insideCopy = "APISWITCH_ADDING_A_CODE_COPY"
 
 // TestAddingACode runs the README's "Adding a code" on a copy of the repository: its shell
 // blocks line by line, each line's "# exit status N" comment the status it must end with,
@@ -28,18 +20,13 @@ const insideCopy = "APISWITCH_ADDING_A_CODE_COPY"
 // README shows no block for gets the en-US block, standing in for its translator. Between
 // the steps it checks that the code reaches the Go source, the README's status table and
 // every reference, and at the end that the whole module passes go vet and its tests
-// (finalCheck): a new code is a data change, so no test may need an edit.
+// (workflowtest.Suite): a new code is a data change, so no test may need an edit.
 //
 // Once the README's example has become a real code, the steps run with an unused number
 // and name in its place (exampleCode), so that adding the example for real breaks nothing.
 func TestAddingACode(t *testing.T) {
-	if testing.Short() || os.Getenv(insideCopy) != "" {
-		t.Skip("runs go generate, go vet and go test on a copy of the repository")
-	}
+	workflowtest.SkipUnlessFull(t)
 	t.Parallel()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("no go command:", err)
-	}
 	steps := readmeSteps(t)
 	if len(steps.sh) != 3 || steps.toml["zh-CN"] == "" || steps.toml["en-US"] == "" {
 		t.Fatalf("README's \"Adding a code\" has %d shell blocks and TOML blocks for %v; want 3, with zh-CN and en-US", len(steps.sh), steps.toml)
@@ -48,13 +35,13 @@ func TestAddingACode(t *testing.T) {
 	if replaced != "" {
 		t.Log(replaced)
 	}
-	dir := copyRepo(t)
+	dir := workflowtest.Copy(t, "..")
 	locales, err := filepath.Glob(filepath.Join(dir, "locales", "*.toml"))
 	if err != nil || len(locales) == 0 {
 		t.Fatalf("no locales in the copy: %v", err)
 	}
 
-	run(t, dir, steps.sh[0])
+	workflowtest.Run(t, dir, steps.sh[0])
 	rows := tableRows(t, read(t, dir, "codes/codes.tsv"))
 	last := rows[len(rows)-1]
 	number, name, ident, status, grpc := last.number, last.name, last.ident, last.status, last.grpc
@@ -62,7 +49,7 @@ func TestAddingACode(t *testing.T) {
 		t.Fatalf("step 1 appended %s %s, which is a real code", number, name)
 	}
 
-	out := run(t, dir, steps.sh[1])
+	out := workflowtest.Run(t, dir, steps.sh[1])
 	if n := strings.Count(out, name); n < len(locales) {
 		t.Errorf("i18ncheck names %s %d times, want at least once per locale (%d):\n%s", name, n, len(locales), out)
 	}
@@ -86,7 +73,7 @@ func TestAddingACode(t *testing.T) {
 		}
 		appendFile(t, path, "\n"+block)
 	}
-	run(t, dir, steps.sh[2])
+	workflowtest.Run(t, dir, steps.sh[2])
 	for _, path := range locales {
 		lang := strings.TrimSuffix(filepath.Base(path), ".toml")
 		other := regexp.MustCompile(`(?m)^other = "(.*)"$`).FindStringSubmatch(steps.toml[lang])
@@ -96,16 +83,8 @@ func TestAddingACode(t *testing.T) {
 		mustContain(t, dir, "docs/error-codes."+lang+".md", fmt.Sprintf("| %s | `%s` | %s ", number, name, status), " | "+other[1]+" | The config map named")
 	}
 
-	run(t, dir, finalCheck)
+	workflowtest.Run(t, dir, workflowtest.Suite)
 }
-
-// finalCheck is what TestAddingACode runs in its copy once the code has its messages: go vet
-// and the tests of the whole module, as "go test -race ./..." runs them after the README's
-// step 4 (with -race when this test runs under -race), so that every test that derives
-// something from the table, the locales or the generated files sees the new code. -short
-// and -skip leave out the tests of the gateway and the log against hostile back ends, which
-// take most of the time and never read the code table.
-const finalCheck = "go vet ./... && go test -short -skip 'Hostile|Stall|Desync|Suspect|Bomb|LogOutputLosesNothing' ./..."
 
 // TestExampleCodeMadeReal adds the README's example code to the table: the steps of
 // TestAddingACode then add an unused code in its place, everywhere the blocks name it.
@@ -232,78 +211,6 @@ func (s steps) unused(t *testing.T, table []row) (steps, string) {
 		out.toml[lang] = r.Replace(b)
 	}
 	return out, fmt.Sprintf("the README's example code %s %s (%s) is in the table now: the steps add %s %s (%s) instead; give \"Adding a code\" an unused example", number, name, ident, newNumber, newName, newIdent)
-}
-
-// run runs each line of a shell block in dir and returns their output. A line ends with
-// "# exit status N" when it must fail with N.
-func run(t *testing.T, dir, block string) string {
-	t.Helper()
-	var all bytes.Buffer
-	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
-		want := 0
-		cmdline, comment, _ := strings.Cut(line, "#")
-		if m := regexp.MustCompile(`exit status (\d+)`).FindStringSubmatch(comment); m != nil {
-			want, _ = strconv.Atoi(m[1])
-		}
-		cmd := exec.Command("sh", "-c", cmdline)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), insideCopy+"=1", "GOWORK=off", "GOFLAGS="+goflags())
-		start := time.Now()
-		out, err := cmd.CombinedOutput()
-		t.Logf("%s: %v", strings.TrimSpace(cmdline), time.Since(start).Round(time.Millisecond))
-		all.Write(out)
-		got := 0
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			got = exit.ExitCode()
-		} else if err != nil {
-			t.Fatalf("%s: %v", cmdline, err)
-		}
-		if got != want {
-			t.Fatalf("%s: exit status %d, want %d\n%s", strings.TrimSpace(cmdline), got, want, out)
-		}
-	}
-	return all.String()
-}
-
-// goflags returns the GOFLAGS of the commands run in the copy: the caller's, with -race when
-// this test runs under -race, so that both builds share their compiled dependencies.
-func goflags() string {
-	flags := os.Getenv("GOFLAGS") + " -buildvcs=false"
-	if raceEnabled && !strings.Contains(flags, "-race") {
-		flags += " -race"
-	}
-	return strings.TrimSpace(flags)
-}
-
-// copyRepo copies the repository, without .git, into a temporary directory.
-func copyRepo(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel("..", path)
-		if d.IsDir() {
-			if d.Name() == ".git" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 func read(t *testing.T, dir, file string) string {
