@@ -53,7 +53,11 @@ func TestAddingACode(t *testing.T) {
 	if n := strings.Count(out, name); n < len(locales) {
 		t.Errorf("i18ncheck names %s %d times, want at least once per locale (%d):\n%s", name, n, len(locales), out)
 	}
-	mustContain(t, dir, "codes/codes_gen.go", fmt.Sprintf("\t%s Code = %s", ident, number))
+	// The constant is declared at its row, the table's last line, for i18ncheck and go/packages.
+	tsvLine := strings.Count(read(t, dir, "codes/codes.tsv"), "\n")
+	if want := fmt.Sprintf("\n//line codes.tsv:%d\nconst %s Code = %s\n", tsvLine, ident, number); !strings.Contains(read(t, dir, "codes/codes_gen.go"), want) {
+		t.Errorf("codes/codes_gen.go has no %q", want)
+	}
 	mustContain(t, dir, "codes/codes_gen.go", fmt.Sprintf("\t{%s, %q, http.Status", ident, name))
 	statusRow := regexp.MustCompile(fmt.Sprintf("(?m)^\\| %s [A-Za-z ]+ \\| %s \\| .*`%s` %s \\|$", status, grpc, name, number))
 	if !statusRow.MatchString(read(t, dir, "README.md")) {
