@@ -4,421 +4,6 @@ package codes
 
 import "net/http"
 
-// The codes of API Switch, in numeric order. The list is append-only.
-const (
-	// IllegalParameter is ILLEGAL_PARAMETER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// A request parameter is missing or invalid.
-	IllegalParameter Code = 10001
-
-	// ServerNotFound is SERVER_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The host named in the request does not exist.
-	ServerNotFound Code = 10002
-
-	// ItemNotFound is ITEM_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The requested item does not exist.
-	ItemNotFound Code = 10003
-
-	// InternalError is INTERNAL_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// An unexpected internal error occurred; details are logged, never returned.
-	InternalError Code = 10004
-
-	// BadRequest is BADREQUEST, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The request is malformed.
-	BadRequest Code = 10005
-
-	// Forbidden is FORBIDDEN, HTTP 403 Forbidden, gRPC PERMISSION_DENIED.
-	// The caller is not allowed to perform this operation.
-	Forbidden Code = 10006
-
-	// TokenInvalid is TOKEN_INVALID, HTTP 401 Unauthorized, gRPC UNAUTHENTICATED.
-	// The access token is missing, malformed or expired.
-	TokenInvalid Code = 10101
-
-	// AppNameDuplicated is APP_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// An app with this name already exists.
-	AppNameDuplicated Code = 10202
-
-	// AppNameError is APP_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The app name does not follow the naming rules.
-	AppNameError Code = 10203
-
-	// AppNameEmpty is APP_NAME_EMPTY, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The app name is empty.
-	AppNameEmpty Code = 10204
-
-	// AppNotFound is APP_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The app does not exist.
-	AppNotFound Code = 10205
-
-	// AppSubmitError is APP_SUBMIT_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to submit the app.
-	AppSubmitError Code = 10206
-
-	// AppStateError is APP_STATE_ERROR, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The app's current state does not allow this operation.
-	AppStateError Code = 10207
-
-	// AppPortNotFound is APP_PORT_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The app has no such port mapping.
-	AppPortNotFound Code = 10208
-
-	// AppKillError is APP_KILL_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to stop the app.
-	AppKillError Code = 10209
-
-	// AppDeleteError is APP_DELETE_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to delete the app.
-	AppDeleteError Code = 10210
-
-	// AppRampParamError is APP_RAMP_PARAM_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The scale-out or scale-in parameters are invalid.
-	AppRampParamError Code = 10211
-
-	// AppRampUpError is APP_RAMPUP_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to scale the app out.
-	AppRampUpError Code = 10212
-
-	// AppDataError is APP_DATA_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The data path parameter is invalid.
-	AppDataError Code = 10213
-
-	// AppLogError is APP_LOG_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The log path parameter is invalid.
-	AppLogError Code = 10214
-
-	// AppCmdEmpty is APP_CMD_EMPTY, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The app has no start command.
-	AppCmdEmpty Code = 10215
-
-	// SubmittingInProgress is SUBMITTING_IN_PROGRESS, HTTP 409 Conflict, gRPC ABORTED.
-	// The app is still being submitted and cannot be deleted yet.
-	SubmittingInProgress Code = 10220
-
-	// InvalidInstanceNumber is INVALID_INSTANCE_NUMBER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// An app that attaches a volume must have exactly one instance.
-	InvalidInstanceNumber Code = 10301
-
-	// InvalidVolParameter is INVALID_VOL_PARAMETER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// A volume parameter is invalid.
-	InvalidVolParameter Code = 10302
-
-	// MountPointNotFound is MOUNT_POINT_NOT_FOUND, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The attach parameters lack a mount path.
-	MountPointNotFound Code = 10303
-
-	// InvalidMountPointFormat is INVALID_MOUNT_POINT_FORMAT, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The mount path is not well formed.
-	InvalidMountPointFormat Code = 10304
-
-	// MountPointDuplicated is MOUNT_POINT_DUPLICATED, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// Two volumes of the app use the same mount path.
-	MountPointDuplicated Code = 10305
-
-	// VolUnavailable is VOL_UNAVAILABLE, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The volume is not available in its current state.
-	VolUnavailable Code = 10306
-
-	// VolSetStatusError is VOL_SET_STATUS_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to change the volume's status.
-	VolSetStatusError Code = 10307
-
-	// VolAttachFailed is VOL_ATTACH_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to attach the volume.
-	VolAttachFailed Code = 10308
-
-	// VolNameEmpty is VOL_NAME_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The volume name is empty.
-	VolNameEmpty Code = 10309
-
-	// VolNameConflict is VOL_NAME_CONFLICT, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// A volume with this name already exists.
-	VolNameConflict Code = 10310
-
-	// VolDeleteFailed is VOL_DELETE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to delete the volume.
-	VolDeleteFailed Code = 10311
-
-	// VolCreateFailed is VOL_CREATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to create the volume.
-	VolCreateFailed Code = 10312
-
-	// VolListFailed is VOL_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to list volumes.
-	VolListFailed Code = 10313
-
-	// VolGetFailed is VOL_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to read the volume's details.
-	VolGetFailed Code = 10314
-
-	// VolDetachFailed is VOL_DETACH_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to detach the volume.
-	VolDetachFailed Code = 10315
-
-	// VolExpandBadSize is VOL_EXT_BAD_SIZE, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The new volume size must be larger than the current size.
-	VolExpandBadSize Code = 10316
-
-	// VolExpandExceedQuota is VOL_EXT_EXCEED_QUOTA, HTTP 403 Forbidden, gRPC RESOURCE_EXHAUSTED.
-	// Expanding the volume would exceed the volume capacity quota.
-	VolExpandExceedQuota Code = 10317
-
-	// VolExpandBadVolStatus is VOL_EXT_BAD_VOL_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The volume's current status does not allow expansion.
-	VolExpandBadVolStatus Code = 10318
-
-	// VolExpandFailed is VOL_EXT_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to expand the volume.
-	VolExpandFailed Code = 10319
-
-	// VolExpandContinue is VOL_EXT_CONTINUE, HTTP 202 Accepted, gRPC OK.
-	// Progress, not a fault: the volume expansion has been accepted and is running.
-	VolExpandContinue Code = 10320
-
-	// VolExpandUsedByExplorer is VOL_EXT_USED_BY_EXPLORER, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The volume is in use by the file explorer and cannot be expanded now.
-	VolExpandUsedByExplorer Code = 10321
-
-	// VolExpandAlreadyExpanding is VOL_EXT_ALREADY_EXTENDING, HTTP 409 Conflict, gRPC ABORTED.
-	// The volume is already being expanded; retry when that expansion ends.
-	VolExpandAlreadyExpanding Code = 10322
-
-	// VolExpandBadAppStatus is VOL_EXT_BAD_APP_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The app is not running or is unhealthy, so its volume cannot be expanded.
-	VolExpandBadAppStatus Code = 10323
-
-	// VolExpandExtenderFailed is VOL_EXT_FAILED_EXTENDER, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The offline volume expander failed to start.
-	VolExpandExtenderFailed Code = 10324
-
-	// VolExplorerFailed is VOL_EXP_FAILED_EXPLORER, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The volume file explorer failed to start.
-	VolExplorerFailed Code = 10325
-
-	// VolExplorerWait is VOL_EXP_WAIT, HTTP 202 Accepted, gRPC OK.
-	// Progress, not a fault: the volume file explorer is starting.
-	VolExplorerWait Code = 10326
-
-	// VolExplorerVolBusy is VOL_EXP_VOL_BUSY, HTTP 409 Conflict, gRPC ABORTED.
-	// The volume is in use by another app, so the file explorer cannot start.
-	VolExplorerVolBusy Code = 10327
-
-	// VolExplorerReady is VOL_EXP_READY, HTTP 200 OK, gRPC OK.
-	// Progress, not a fault: the volume file explorer has started.
-	VolExplorerReady Code = 10328
-
-	// VolUpdateFailed is VOL_UPDATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to update the volume.
-	VolUpdateFailed Code = 10329
-
-	// VolMetadataGetFailed is VOL_METADATA_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to read the volume's metadata.
-	VolMetadataGetFailed Code = 10330
-
-	// VolSnapshotCreateFailed is VOL_SS_CREATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to create the volume snapshot.
-	VolSnapshotCreateFailed Code = 10331
-
-	// VolSnapshotUpdateFailed is VOL_SS_UPDATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to edit the volume snapshot.
-	VolSnapshotUpdateFailed Code = 10332
-
-	// VolSnapshotDeleteFailed is VOL_SS_DELETE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to delete the volume snapshot.
-	VolSnapshotDeleteFailed Code = 10333
-
-	// VolSnapshotGetFailed is VOL_SS_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to read the volume snapshot.
-	VolSnapshotGetFailed Code = 10334
-
-	// VolSnapshotListFailed is VOL_SS_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to list volume snapshots.
-	VolSnapshotListFailed Code = 10335
-
-	// VolServerAttachmentGetFailed is VOL_SERVER_ATTACHMENT_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to read a cloud server's volume attachment.
-	VolServerAttachmentGetFailed Code = 10336
-
-	// VolServerAttachmentListFailed is VOL_SERVER_ATTACHMENT_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to list a cloud server's volume attachments.
-	VolServerAttachmentListFailed Code = 10337
-
-	// AllDedicatedVolumeExpired is ALL_DEDICATED_VOLUME_EXPIRED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// Every dedicated volume of the app has expired.
-	AllDedicatedVolumeExpired Code = 10338
-
-	// DedicatedVolExpired is DEDICATED_VOL_EXPIRED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The instance's dedicated volume has expired.
-	DedicatedVolExpired Code = 10339
-
-	// VolExpandBadAppInstanceStatus is VOL_EXT_BAD_APP_INSTANCE_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// An app instance is not running or is unhealthy, so its volume cannot be expanded.
-	VolExpandBadAppInstanceStatus Code = 10340
-
-	// VolAlreadyAttached is VOL_ALREADY_ATTACHED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The volume is already attached to another app.
-	VolAlreadyAttached Code = 10341
-
-	// VolRollbackFailed is VOL_ROLLBACK_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to roll the volume back to the snapshot.
-	VolRollbackFailed Code = 10342
-
-	// VolCheckExistsFailed is VOL_CHECK_EXISTS_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to check whether the volume exists.
-	VolCheckExistsFailed Code = 10343
-
-	// VolNotExists is VOL_NOT_EXISTS, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The volume does not exist.
-	VolNotExists Code = 10344
-
-	// VolGetUsageFailed is VOL_GET_USAGE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to read the volume's usage.
-	VolGetUsageFailed Code = 10345
-
-	// VolSnapshotNameEmpty is VOL_SS_NAME_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The volume snapshot name is empty.
-	VolSnapshotNameEmpty Code = 10346
-
-	// VolSnapshotNameConflict is VOL_SS_NAME_CONFLICT, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// A volume snapshot with this name already exists.
-	VolSnapshotNameConflict Code = 10347
-
-	// VolFSEmpty is VOL_FS_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The volume's file system type is empty.
-	VolFSEmpty Code = 10348
-
-	// VolFSUnsupported is VOL_FS_UNSUPPORTED, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The volume does not support this file system type.
-	VolFSUnsupported Code = 10349
-
-	// VolSumListFailed is VOL_SUM_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to list volumes with their totals.
-	VolSumListFailed Code = 10350
-
-	// VolSnapshotDeleteVolExist is VOL_SS_DELETE_VOL_EXIST, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The snapshot cannot be deleted while volumes created from it exist.
-	VolSnapshotDeleteVolExist Code = 10351
-
-	// VolExplorerShutdownFailed is VOL_EXPLORER_SHUTDOWN_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
-	// The back end failed to shut the file explorer down.
-	VolExplorerShutdownFailed Code = 10352
-
-	// VolExplorerStopping is VOL_EXPLORER_STOPPING, HTTP 409 Conflict, gRPC ABORTED.
-	// The file explorer is shutting down; retry when it has stopped.
-	VolExplorerStopping Code = 10353
-
-	// VolDeleteSnapshotExistFailed is VOL_DELETE_SS_EXIST_FAILED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
-	// The volume cannot be deleted while snapshots depend on it.
-	VolDeleteSnapshotExistFailed Code = 10354
-
-	// VolBadName is VOL_BAD_NAME, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The volume name does not follow the naming rules.
-	VolBadName Code = 10355
-
-	// VolSnapshotBadName is VOL_SS_BAD_NAME, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The volume snapshot name does not follow the naming rules.
-	VolSnapshotBadName Code = 10356
-
-	// QuotaProjectExist is QUOTA_PROJECT_EXIST, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// A quota for this project already exists.
-	QuotaProjectExist Code = 10501
-
-	// ProjectNotExist is PROJECT_NOT_EXIST, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The project does not exist.
-	ProjectNotExist Code = 10509
-
-	// YAMLSyntaxError is YAML_SYNTAX_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The stack's YAML file has a syntax error.
-	YAMLSyntaxError Code = 10601
-
-	// SyntaxNotSupport is SYNTAX_NOT_SUPPORT, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// The stack file uses syntax that is not supported.
-	SyntaxNotSupport Code = 10602
-
-	// StackNotFound is STACK_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The stack does not exist.
-	StackNotFound Code = 10603
-
-	// StackNameDuplicated is STACK_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// A stack with this name already exists.
-	StackNameDuplicated Code = 10604
-
-	// YAMLNameDuplicated is YAML_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// A YAML file with this name already exists.
-	YAMLNameDuplicated Code = 10605
-
-	// StackNameError is STACK_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The stack name does not follow the naming rules.
-	StackNameError Code = 10606
-
-	// YAMLNotFound is YAML_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The YAML file does not exist.
-	YAMLNotFound Code = 10607
-
-	// VolumeNotFound is VOLUME_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
-	// The volume referenced by the stack does not exist.
-	VolumeNotFound Code = 10608
-
-	// QuotaExceed is QUOTA_EXCEED, HTTP 403 Forbidden, gRPC RESOURCE_EXHAUSTED.
-	// The operation would exceed the project's quota.
-	QuotaExceed Code = 10609
-
-	// NetNotSupport is NET_NOT_SUPPORT, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// The stack file uses a network mode that is not supported.
-	NetNotSupport Code = 10610
-
-	// ImageNotSet is IMAGE_NOT_SET, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// A service in the stack file has no image.
-	ImageNotSet Code = 10611
-
-	// PortFormatError is PORT_FORMAT_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// A port in the stack file is not well formed.
-	PortFormatError Code = 10612
-
-	// DependsError is DEPENDS_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// A depends_on entry names a service that does not exist.
-	DependsError Code = 10613
-
-	// DependsHasCycle is DEPENDS_HAS_CYCLE, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// The depends_on entries form a cycle, so the stack cannot start.
-	DependsHasCycle Code = 10614
-
-	// VolumeFormatError is VOLUME_FORMAT_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// A volume entry in the stack file is not well formed.
-	VolumeFormatError Code = 10615
-
-	// YAMLNameError is YAML_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The YAML file name does not follow the naming rules.
-	YAMLNameError Code = 10616
-
-	// VolumeReuseError is VOLUME_REUSE_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// The stack uses the same volume more than once.
-	VolumeReuseError Code = 10617
-
-	// ResourceError is RESOURCE_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The memory or CPU setting is invalid.
-	ResourceError Code = 10618
-
-	// MountError is MOUNT_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
-	// Two mounts in the stack use the same directory.
-	MountError Code = 10619
-
-	// MountAbsError is MOUNT_ABS_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// A mount path is not an absolute path.
-	MountAbsError Code = 10620
-
-	// ConfigMapNameDuplicated is CONFIGMAP_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
-	// A config map with this name already exists.
-	ConfigMapNameDuplicated Code = 10911
-
-	// ConfigMapNameError is CONFIGMAP_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// The config map name does not follow the naming rules.
-	ConfigMapNameError Code = 10912
-
-	// ConfigMapKeyNameError is CONFIGMAP_KEY_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
-	// A config map key name does not follow the naming rules.
-	ConfigMapKeyNameError Code = 10913
-)
-
 // table holds every code in numeric order.
 var table = [...]entry{
 	{IllegalParameter, "ILLEGAL_PARAMETER", http.StatusBadRequest, 3},                                        // gRPC INVALID_ARGUMENT
@@ -525,3 +110,623 @@ var table = [...]entry{
 	{ConfigMapNameError, "CONFIGMAP_NAME_ERROR", http.StatusBadRequest, 3},                                   // gRPC INVALID_ARGUMENT
 	{ConfigMapKeyNameError, "CONFIGMAP_KEY_NAME_ERROR", http.StatusBadRequest, 3},                            // gRPC INVALID_ARGUMENT
 }
+
+// The codes of API Switch, in numeric order. The list is append-only.
+
+// IllegalParameter is ILLEGAL_PARAMETER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// A request parameter is missing or invalid.
+//
+//line codes.tsv:6
+const IllegalParameter Code = 10001
+
+// ServerNotFound is SERVER_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The host named in the request does not exist.
+//
+//line codes.tsv:7
+const ServerNotFound Code = 10002
+
+// ItemNotFound is ITEM_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The requested item does not exist.
+//
+//line codes.tsv:8
+const ItemNotFound Code = 10003
+
+// InternalError is INTERNAL_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// An unexpected internal error occurred; details are logged, never returned.
+//
+//line codes.tsv:9
+const InternalError Code = 10004
+
+// BadRequest is BADREQUEST, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The request is malformed.
+//
+//line codes.tsv:10
+const BadRequest Code = 10005
+
+// Forbidden is FORBIDDEN, HTTP 403 Forbidden, gRPC PERMISSION_DENIED.
+// The caller is not allowed to perform this operation.
+//
+//line codes.tsv:11
+const Forbidden Code = 10006
+
+// TokenInvalid is TOKEN_INVALID, HTTP 401 Unauthorized, gRPC UNAUTHENTICATED.
+// The access token is missing, malformed or expired.
+//
+//line codes.tsv:12
+const TokenInvalid Code = 10101
+
+// AppNameDuplicated is APP_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// An app with this name already exists.
+//
+//line codes.tsv:13
+const AppNameDuplicated Code = 10202
+
+// AppNameError is APP_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The app name does not follow the naming rules.
+//
+//line codes.tsv:14
+const AppNameError Code = 10203
+
+// AppNameEmpty is APP_NAME_EMPTY, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The app name is empty.
+//
+//line codes.tsv:15
+const AppNameEmpty Code = 10204
+
+// AppNotFound is APP_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The app does not exist.
+//
+//line codes.tsv:16
+const AppNotFound Code = 10205
+
+// AppSubmitError is APP_SUBMIT_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to submit the app.
+//
+//line codes.tsv:17
+const AppSubmitError Code = 10206
+
+// AppStateError is APP_STATE_ERROR, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The app's current state does not allow this operation.
+//
+//line codes.tsv:18
+const AppStateError Code = 10207
+
+// AppPortNotFound is APP_PORT_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The app has no such port mapping.
+//
+//line codes.tsv:19
+const AppPortNotFound Code = 10208
+
+// AppKillError is APP_KILL_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to stop the app.
+//
+//line codes.tsv:20
+const AppKillError Code = 10209
+
+// AppDeleteError is APP_DELETE_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to delete the app.
+//
+//line codes.tsv:21
+const AppDeleteError Code = 10210
+
+// AppRampParamError is APP_RAMP_PARAM_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The scale-out or scale-in parameters are invalid.
+//
+//line codes.tsv:22
+const AppRampParamError Code = 10211
+
+// AppRampUpError is APP_RAMPUP_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to scale the app out.
+//
+//line codes.tsv:23
+const AppRampUpError Code = 10212
+
+// AppDataError is APP_DATA_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The data path parameter is invalid.
+//
+//line codes.tsv:24
+const AppDataError Code = 10213
+
+// AppLogError is APP_LOG_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The log path parameter is invalid.
+//
+//line codes.tsv:25
+const AppLogError Code = 10214
+
+// AppCmdEmpty is APP_CMD_EMPTY, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The app has no start command.
+//
+//line codes.tsv:26
+const AppCmdEmpty Code = 10215
+
+// SubmittingInProgress is SUBMITTING_IN_PROGRESS, HTTP 409 Conflict, gRPC ABORTED.
+// The app is still being submitted and cannot be deleted yet.
+//
+//line codes.tsv:27
+const SubmittingInProgress Code = 10220
+
+// InvalidInstanceNumber is INVALID_INSTANCE_NUMBER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// An app that attaches a volume must have exactly one instance.
+//
+//line codes.tsv:28
+const InvalidInstanceNumber Code = 10301
+
+// InvalidVolParameter is INVALID_VOL_PARAMETER, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// A volume parameter is invalid.
+//
+//line codes.tsv:29
+const InvalidVolParameter Code = 10302
+
+// MountPointNotFound is MOUNT_POINT_NOT_FOUND, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The attach parameters lack a mount path.
+//
+//line codes.tsv:30
+const MountPointNotFound Code = 10303
+
+// InvalidMountPointFormat is INVALID_MOUNT_POINT_FORMAT, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The mount path is not well formed.
+//
+//line codes.tsv:31
+const InvalidMountPointFormat Code = 10304
+
+// MountPointDuplicated is MOUNT_POINT_DUPLICATED, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// Two volumes of the app use the same mount path.
+//
+//line codes.tsv:32
+const MountPointDuplicated Code = 10305
+
+// VolUnavailable is VOL_UNAVAILABLE, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The volume is not available in its current state.
+//
+//line codes.tsv:33
+const VolUnavailable Code = 10306
+
+// VolSetStatusError is VOL_SET_STATUS_ERROR, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to change the volume's status.
+//
+//line codes.tsv:34
+const VolSetStatusError Code = 10307
+
+// VolAttachFailed is VOL_ATTACH_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to attach the volume.
+//
+//line codes.tsv:35
+const VolAttachFailed Code = 10308
+
+// VolNameEmpty is VOL_NAME_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The volume name is empty.
+//
+//line codes.tsv:36
+const VolNameEmpty Code = 10309
+
+// VolNameConflict is VOL_NAME_CONFLICT, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// A volume with this name already exists.
+//
+//line codes.tsv:37
+const VolNameConflict Code = 10310
+
+// VolDeleteFailed is VOL_DELETE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to delete the volume.
+//
+//line codes.tsv:38
+const VolDeleteFailed Code = 10311
+
+// VolCreateFailed is VOL_CREATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to create the volume.
+//
+//line codes.tsv:39
+const VolCreateFailed Code = 10312
+
+// VolListFailed is VOL_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to list volumes.
+//
+//line codes.tsv:40
+const VolListFailed Code = 10313
+
+// VolGetFailed is VOL_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to read the volume's details.
+//
+//line codes.tsv:41
+const VolGetFailed Code = 10314
+
+// VolDetachFailed is VOL_DETACH_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to detach the volume.
+//
+//line codes.tsv:42
+const VolDetachFailed Code = 10315
+
+// VolExpandBadSize is VOL_EXT_BAD_SIZE, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The new volume size must be larger than the current size.
+//
+//line codes.tsv:43
+const VolExpandBadSize Code = 10316
+
+// VolExpandExceedQuota is VOL_EXT_EXCEED_QUOTA, HTTP 403 Forbidden, gRPC RESOURCE_EXHAUSTED.
+// Expanding the volume would exceed the volume capacity quota.
+//
+//line codes.tsv:44
+const VolExpandExceedQuota Code = 10317
+
+// VolExpandBadVolStatus is VOL_EXT_BAD_VOL_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The volume's current status does not allow expansion.
+//
+//line codes.tsv:45
+const VolExpandBadVolStatus Code = 10318
+
+// VolExpandFailed is VOL_EXT_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to expand the volume.
+//
+//line codes.tsv:46
+const VolExpandFailed Code = 10319
+
+// VolExpandContinue is VOL_EXT_CONTINUE, HTTP 202 Accepted, gRPC OK.
+// Progress, not a fault: the volume expansion has been accepted and is running.
+//
+//line codes.tsv:47
+const VolExpandContinue Code = 10320
+
+// VolExpandUsedByExplorer is VOL_EXT_USED_BY_EXPLORER, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The volume is in use by the file explorer and cannot be expanded now.
+//
+//line codes.tsv:48
+const VolExpandUsedByExplorer Code = 10321
+
+// VolExpandAlreadyExpanding is VOL_EXT_ALREADY_EXTENDING, HTTP 409 Conflict, gRPC ABORTED.
+// The volume is already being expanded; retry when that expansion ends.
+//
+//line codes.tsv:49
+const VolExpandAlreadyExpanding Code = 10322
+
+// VolExpandBadAppStatus is VOL_EXT_BAD_APP_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The app is not running or is unhealthy, so its volume cannot be expanded.
+//
+//line codes.tsv:50
+const VolExpandBadAppStatus Code = 10323
+
+// VolExpandExtenderFailed is VOL_EXT_FAILED_EXTENDER, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The offline volume expander failed to start.
+//
+//line codes.tsv:51
+const VolExpandExtenderFailed Code = 10324
+
+// VolExplorerFailed is VOL_EXP_FAILED_EXPLORER, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The volume file explorer failed to start.
+//
+//line codes.tsv:52
+const VolExplorerFailed Code = 10325
+
+// VolExplorerWait is VOL_EXP_WAIT, HTTP 202 Accepted, gRPC OK.
+// Progress, not a fault: the volume file explorer is starting.
+//
+//line codes.tsv:53
+const VolExplorerWait Code = 10326
+
+// VolExplorerVolBusy is VOL_EXP_VOL_BUSY, HTTP 409 Conflict, gRPC ABORTED.
+// The volume is in use by another app, so the file explorer cannot start.
+//
+//line codes.tsv:54
+const VolExplorerVolBusy Code = 10327
+
+// VolExplorerReady is VOL_EXP_READY, HTTP 200 OK, gRPC OK.
+// Progress, not a fault: the volume file explorer has started.
+//
+//line codes.tsv:55
+const VolExplorerReady Code = 10328
+
+// VolUpdateFailed is VOL_UPDATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to update the volume.
+//
+//line codes.tsv:56
+const VolUpdateFailed Code = 10329
+
+// VolMetadataGetFailed is VOL_METADATA_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to read the volume's metadata.
+//
+//line codes.tsv:57
+const VolMetadataGetFailed Code = 10330
+
+// VolSnapshotCreateFailed is VOL_SS_CREATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to create the volume snapshot.
+//
+//line codes.tsv:58
+const VolSnapshotCreateFailed Code = 10331
+
+// VolSnapshotUpdateFailed is VOL_SS_UPDATE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to edit the volume snapshot.
+//
+//line codes.tsv:59
+const VolSnapshotUpdateFailed Code = 10332
+
+// VolSnapshotDeleteFailed is VOL_SS_DELETE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to delete the volume snapshot.
+//
+//line codes.tsv:60
+const VolSnapshotDeleteFailed Code = 10333
+
+// VolSnapshotGetFailed is VOL_SS_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to read the volume snapshot.
+//
+//line codes.tsv:61
+const VolSnapshotGetFailed Code = 10334
+
+// VolSnapshotListFailed is VOL_SS_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to list volume snapshots.
+//
+//line codes.tsv:62
+const VolSnapshotListFailed Code = 10335
+
+// VolServerAttachmentGetFailed is VOL_SERVER_ATTACHMENT_GET_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to read a cloud server's volume attachment.
+//
+//line codes.tsv:63
+const VolServerAttachmentGetFailed Code = 10336
+
+// VolServerAttachmentListFailed is VOL_SERVER_ATTACHMENT_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to list a cloud server's volume attachments.
+//
+//line codes.tsv:64
+const VolServerAttachmentListFailed Code = 10337
+
+// AllDedicatedVolumeExpired is ALL_DEDICATED_VOLUME_EXPIRED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// Every dedicated volume of the app has expired.
+//
+//line codes.tsv:65
+const AllDedicatedVolumeExpired Code = 10338
+
+// DedicatedVolExpired is DEDICATED_VOL_EXPIRED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The instance's dedicated volume has expired.
+//
+//line codes.tsv:66
+const DedicatedVolExpired Code = 10339
+
+// VolExpandBadAppInstanceStatus is VOL_EXT_BAD_APP_INSTANCE_STATUS, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// An app instance is not running or is unhealthy, so its volume cannot be expanded.
+//
+//line codes.tsv:67
+const VolExpandBadAppInstanceStatus Code = 10340
+
+// VolAlreadyAttached is VOL_ALREADY_ATTACHED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The volume is already attached to another app.
+//
+//line codes.tsv:68
+const VolAlreadyAttached Code = 10341
+
+// VolRollbackFailed is VOL_ROLLBACK_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to roll the volume back to the snapshot.
+//
+//line codes.tsv:69
+const VolRollbackFailed Code = 10342
+
+// VolCheckExistsFailed is VOL_CHECK_EXISTS_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to check whether the volume exists.
+//
+//line codes.tsv:70
+const VolCheckExistsFailed Code = 10343
+
+// VolNotExists is VOL_NOT_EXISTS, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The volume does not exist.
+//
+//line codes.tsv:71
+const VolNotExists Code = 10344
+
+// VolGetUsageFailed is VOL_GET_USAGE_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to read the volume's usage.
+//
+//line codes.tsv:72
+const VolGetUsageFailed Code = 10345
+
+// VolSnapshotNameEmpty is VOL_SS_NAME_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The volume snapshot name is empty.
+//
+//line codes.tsv:73
+const VolSnapshotNameEmpty Code = 10346
+
+// VolSnapshotNameConflict is VOL_SS_NAME_CONFLICT, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// A volume snapshot with this name already exists.
+//
+//line codes.tsv:74
+const VolSnapshotNameConflict Code = 10347
+
+// VolFSEmpty is VOL_FS_IS_NULL, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The volume's file system type is empty.
+//
+//line codes.tsv:75
+const VolFSEmpty Code = 10348
+
+// VolFSUnsupported is VOL_FS_UNSUPPORTED, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The volume does not support this file system type.
+//
+//line codes.tsv:76
+const VolFSUnsupported Code = 10349
+
+// VolSumListFailed is VOL_SUM_LIST_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to list volumes with their totals.
+//
+//line codes.tsv:77
+const VolSumListFailed Code = 10350
+
+// VolSnapshotDeleteVolExist is VOL_SS_DELETE_VOL_EXIST, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The snapshot cannot be deleted while volumes created from it exist.
+//
+//line codes.tsv:78
+const VolSnapshotDeleteVolExist Code = 10351
+
+// VolExplorerShutdownFailed is VOL_EXPLORER_SHUTDOWN_FAILED, HTTP 500 Internal Server Error, gRPC INTERNAL.
+// The back end failed to shut the file explorer down.
+//
+//line codes.tsv:79
+const VolExplorerShutdownFailed Code = 10352
+
+// VolExplorerStopping is VOL_EXPLORER_STOPPING, HTTP 409 Conflict, gRPC ABORTED.
+// The file explorer is shutting down; retry when it has stopped.
+//
+//line codes.tsv:80
+const VolExplorerStopping Code = 10353
+
+// VolDeleteSnapshotExistFailed is VOL_DELETE_SS_EXIST_FAILED, HTTP 409 Conflict, gRPC FAILED_PRECONDITION.
+// The volume cannot be deleted while snapshots depend on it.
+//
+//line codes.tsv:81
+const VolDeleteSnapshotExistFailed Code = 10354
+
+// VolBadName is VOL_BAD_NAME, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The volume name does not follow the naming rules.
+//
+//line codes.tsv:82
+const VolBadName Code = 10355
+
+// VolSnapshotBadName is VOL_SS_BAD_NAME, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The volume snapshot name does not follow the naming rules.
+//
+//line codes.tsv:83
+const VolSnapshotBadName Code = 10356
+
+// QuotaProjectExist is QUOTA_PROJECT_EXIST, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// A quota for this project already exists.
+//
+//line codes.tsv:84
+const QuotaProjectExist Code = 10501
+
+// ProjectNotExist is PROJECT_NOT_EXIST, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The project does not exist.
+//
+//line codes.tsv:85
+const ProjectNotExist Code = 10509
+
+// YAMLSyntaxError is YAML_SYNTAX_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The stack's YAML file has a syntax error.
+//
+//line codes.tsv:86
+const YAMLSyntaxError Code = 10601
+
+// SyntaxNotSupport is SYNTAX_NOT_SUPPORT, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// The stack file uses syntax that is not supported.
+//
+//line codes.tsv:87
+const SyntaxNotSupport Code = 10602
+
+// StackNotFound is STACK_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The stack does not exist.
+//
+//line codes.tsv:88
+const StackNotFound Code = 10603
+
+// StackNameDuplicated is STACK_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// A stack with this name already exists.
+//
+//line codes.tsv:89
+const StackNameDuplicated Code = 10604
+
+// YAMLNameDuplicated is YAML_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// A YAML file with this name already exists.
+//
+//line codes.tsv:90
+const YAMLNameDuplicated Code = 10605
+
+// StackNameError is STACK_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The stack name does not follow the naming rules.
+//
+//line codes.tsv:91
+const StackNameError Code = 10606
+
+// YAMLNotFound is YAML_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The YAML file does not exist.
+//
+//line codes.tsv:92
+const YAMLNotFound Code = 10607
+
+// VolumeNotFound is VOLUME_NOT_FOUND, HTTP 404 Not Found, gRPC NOT_FOUND.
+// The volume referenced by the stack does not exist.
+//
+//line codes.tsv:93
+const VolumeNotFound Code = 10608
+
+// QuotaExceed is QUOTA_EXCEED, HTTP 403 Forbidden, gRPC RESOURCE_EXHAUSTED.
+// The operation would exceed the project's quota.
+//
+//line codes.tsv:94
+const QuotaExceed Code = 10609
+
+// NetNotSupport is NET_NOT_SUPPORT, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// The stack file uses a network mode that is not supported.
+//
+//line codes.tsv:95
+const NetNotSupport Code = 10610
+
+// ImageNotSet is IMAGE_NOT_SET, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// A service in the stack file has no image.
+//
+//line codes.tsv:96
+const ImageNotSet Code = 10611
+
+// PortFormatError is PORT_FORMAT_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// A port in the stack file is not well formed.
+//
+//line codes.tsv:97
+const PortFormatError Code = 10612
+
+// DependsError is DEPENDS_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// A depends_on entry names a service that does not exist.
+//
+//line codes.tsv:98
+const DependsError Code = 10613
+
+// DependsHasCycle is DEPENDS_HAS_CYCLE, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// The depends_on entries form a cycle, so the stack cannot start.
+//
+//line codes.tsv:99
+const DependsHasCycle Code = 10614
+
+// VolumeFormatError is VOLUME_FORMAT_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// A volume entry in the stack file is not well formed.
+//
+//line codes.tsv:100
+const VolumeFormatError Code = 10615
+
+// YAMLNameError is YAML_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The YAML file name does not follow the naming rules.
+//
+//line codes.tsv:101
+const YAMLNameError Code = 10616
+
+// VolumeReuseError is VOLUME_REUSE_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// The stack uses the same volume more than once.
+//
+//line codes.tsv:102
+const VolumeReuseError Code = 10617
+
+// ResourceError is RESOURCE_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The memory or CPU setting is invalid.
+//
+//line codes.tsv:103
+const ResourceError Code = 10618
+
+// MountError is MOUNT_ERROR, HTTP 422 Unprocessable Entity, gRPC INVALID_ARGUMENT.
+// Two mounts in the stack use the same directory.
+//
+//line codes.tsv:104
+const MountError Code = 10619
+
+// MountAbsError is MOUNT_ABS_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// A mount path is not an absolute path.
+//
+//line codes.tsv:105
+const MountAbsError Code = 10620
+
+// ConfigMapNameDuplicated is CONFIGMAP_NAME_DUPLICATED, HTTP 409 Conflict, gRPC ALREADY_EXISTS.
+// A config map with this name already exists.
+//
+//line codes.tsv:106
+const ConfigMapNameDuplicated Code = 10911
+
+// ConfigMapNameError is CONFIGMAP_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// The config map name does not follow the naming rules.
+//
+//line codes.tsv:107
+const ConfigMapNameError Code = 10912
+
+// ConfigMapKeyNameError is CONFIGMAP_KEY_NAME_ERROR, HTTP 400 Bad Request, gRPC INVALID_ARGUMENT.
+// A config map key name does not follow the naming rules.
+//
+//line codes.tsv:108
+const ConfigMapKeyNameError Code = 10913

@@ -15,16 +15,17 @@ import (
 	"github.com/apiswitch/errcode/grpcerr"
 	"github.com/apiswitch/errcode/grpcerr/internal/testsvc"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/catalogtest"
 )
 
 // languages are the Accept-Language values every code is tried with: each language of the
 // catalog, and one it does not have.
-func languages(cat *i18n.Catalog) []string {
+func languages(tb testing.TB, cat *i18n.Catalog) []string {
 	var langs []string
 	for _, tag := range cat.Languages() {
 		langs = append(langs, tag.String())
 	}
-	return append(langs, "fr")
+	return append(langs, catalogtest.Unserved(tb, cat, 1)...)
 }
 
 // answered returns the code a Server answers c with: c itself, or INTERNAL_ERROR for a
@@ -74,7 +75,7 @@ func TestAllCodes(t *testing.T) {
 		return "", codes.Wrap(errors.New("dial db: password "+secret), codes.Code(n))
 	}})
 	for _, c := range codes.All() {
-		for _, lang := range languages(cat) {
+		for _, lang := range languages(t, cat) {
 			t.Run(fmt.Sprintf("%s/%s", c, lang), func(t *testing.T) {
 				before := len(rep.list())
 				ctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("accept-language", lang))
@@ -112,9 +113,10 @@ func TestConcurrent(t *testing.T) {
 	cat := catalog(t)
 	cc, _ := serve(t, cat, testsvc.Handlers{Get: func(context.Context, string) (string, error) { return "", codes.AppNotFound }})
 	errs := make(chan error, 64)
+	langs := languages(t, cat)
 	for i := range cap(errs) {
 		go func() {
-			lang := languages(cat)[i%len(languages(cat))]
+			lang := langs[i%len(langs)]
 			ctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("accept-language", lang))
 			_, err := testsvc.CallGet(ctx, cc, "web")
 			if r, ok := grpcerr.Decode(err).(*grpcerr.Remote); !ok || r.Message != cat.Localizer(lang).Message(codes.AppNotFound, nil) {

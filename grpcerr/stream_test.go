@@ -30,7 +30,7 @@ func TestStream(t *testing.T) {
 		{"panic first", 0, func() error { panic(secret) }, codes.InternalError, true},
 		{"panic after messages", 2, func() error { panic(errors.New(secret)) }, codes.InternalError, true},
 	} {
-		for _, lang := range languages(cat) {
+		for _, lang := range languages(t, cat) {
 			t.Run(tc.name+"/"+lang, func(t *testing.T) {
 				cc, rep := serve(t, cat, testsvc.Handlers{Watch: func(ctx context.Context, name string, send func(string) error) error {
 					for range tc.sends {
@@ -77,7 +77,7 @@ func TestUnaryPanic(t *testing.T) {
 		}
 		return "ok", nil
 	}})
-	for _, lang := range languages(cat) {
+	for _, lang := range languages(t, cat) {
 		ctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("accept-language", lang))
 		var header, trailer metadata.MD
 		_, err := testsvc.CallGet(ctx, cc, "panic", grpc.Header(&header), grpc.Trailer(&trailer))
@@ -91,7 +91,7 @@ func TestUnaryPanic(t *testing.T) {
 		}
 	}
 	var pe *grpcerr.PanicError
-	if got := rep.list(); len(got) != len(languages(cat)) || !errors.As(got[0], &pe) || pe.Value != "key "+secret {
+	if got := rep.list(); len(got) != len(languages(t, cat)) || !errors.As(got[0], &pe) || pe.Value != "key "+secret {
 		t.Errorf("OnError told %v, want each panic with its value", got)
 	}
 }

@@ -14,7 +14,8 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	for _, header := range []string{"zh-CN,zh;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "fr", "zh;q=0"} {
+	// Klingon (tlh) stands for a language the catalog has no file for.
+	for _, header := range []string{"zh-CN,zh;q=0.9,en;q=0.8", "en-GB,en;q=0.9", "tlh", "zh;q=0"} {
 		l := cat.Localizer(header)
 		fmt.Printf("%s: %s\n", l, l.Message(codes.AppNotFound, nil))
 	}
@@ -30,7 +31,7 @@ func ExampleCatalog_LocalizerFor() {
 	if l, ok := cat.LocalizerFor("en"); ok {
 		fmt.Println(l.Message(codes.TokenInvalid, nil))
 	}
-	_, ok := cat.LocalizerFor("fr")
+	_, ok := cat.LocalizerFor("tlh") // Klingon: no such file in locales/
 	fmt.Println(ok)
 	// Output:
 	// The access token is invalid or has expired.

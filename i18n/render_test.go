@@ -209,12 +209,12 @@ func TestLeaveOut(t *testing.T) {
 }
 
 // TestEveryMessageReadsWithoutData renders every message of every locale, of the embedded
-// files and of testdata/placeholders (the same messages with placeholders where a developer
-// might put them), without data and with every field set. Without data, each is a sentence
-// in its own language: never the wire name, a template, "<no value>", doubled or stray
-// spaces; with data, every value shows.
+// files and of the same messages with placeholders where a developer might put them
+// (withPlaceholders), without data and with every field set. Without data, each is a
+// sentence in its own language: never the wire name, a template, "<no value>", doubled or
+// stray spaces; with data, every value shows.
 func TestEveryMessageReadsWithoutData(t *testing.T) {
-	for _, fsys := range []fs.FS{locales.FS, os.DirFS("testdata/placeholders")} {
+	for _, fsys := range []fs.FS{locales.FS, withPlaceholders(t, locales.FS)} {
 		c, err := New(fsys, RequireComplete(), OnProblem(func(Problem) {}))
 		if err != nil {
 			t.Fatal(err)

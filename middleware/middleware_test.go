@@ -12,11 +12,14 @@ import (
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/catalogtest"
 	"github.com/apiswitch/errcode/middleware"
 )
 
 func TestLanguage(t *testing.T) {
 	t.Parallel()
+	cat := newCatalog(t)
+	fr := catalogtest.Unserved(t, cat, 1)[0] // a language the catalog lacks
 	tests := []struct {
 		name    string
 		opts    []middleware.Option
@@ -26,17 +29,16 @@ func TestLanguage(t *testing.T) {
 	}{
 		{"header", nil, "/", []string{"en-US,en;q=0.9"}, "en-US"},
 		{"no header", nil, "/", nil, "zh-CN"},
-		{"no match", nil, "/", []string{"fr"}, "zh-CN"},
+		{"no match", nil, "/", []string{fr}, "zh-CN"},
 		{"q=0", nil, "/", []string{"zh;q=0"}, "en-US"},
-		{"lines joined", nil, "/", []string{"fr", "en;q=0.5"}, "en-US"},
+		{"lines joined", nil, "/", []string{fr, "en;q=0.5"}, "en-US"},
 		{"query overrides", nil, "/?lang=en", []string{"zh-CN"}, "en-US"},
 		{"query escaped", nil, "/?a=1&l%61ng=en%2DGB", []string{"zh-CN"}, "en-US"},
-		{"unsupported query ignored", nil, "/?lang=fr", []string{"en"}, "en-US"},
+		{"unsupported query ignored", nil, "/?lang=" + fr, []string{"en"}, "en-US"},
 		{"empty query ignored", nil, "/?lang=", []string{"en"}, "en-US"},
 		{"query off", []middleware.Option{middleware.Query("")}, "/?lang=en", []string{"zh-CN"}, "zh-CN"},
 		{"query renamed", []middleware.Option{middleware.Query("locale")}, "/?lang=zh&locale=en", []string{"zh-CN"}, "en-US"},
 	}
-	cat := newCatalog(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

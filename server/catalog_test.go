@@ -3,15 +3,18 @@ package server
 import (
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/catalogtest"
 )
 
 func TestOne(t *testing.T) {
 	t.Parallel()
 	h, _ := newHandler(t, nil)
+	fr := catalogtest.Unserved(t, newCatalog(t), 1)[0] // a language the catalog lacks
 	tests := []struct {
 		target, accept string
 		status         int
@@ -25,7 +28,7 @@ func TestOne(t *testing.T) {
 		{"/v1/errors/10205?lang=en-US", "zh-CN", 200, codes.AppNotFound, "The app was not found.", "en-US"},
 		{"/v1/errors/10205?lang=en", "", 200, codes.AppNotFound, "The app was not found.", "en-US"},
 		{"/v1/errors/10205?lang=xx-bogus", "en", 200, codes.AppNotFound, "The app was not found.", "en-US"},
-		{"/v1/errors/10101", "fr", 200, codes.TokenInvalid, "TOKEN不合法", "zh-CN"},
+		{"/v1/errors/10101", fr, 200, codes.TokenInvalid, "TOKEN不合法", "zh-CN"},
 		{"/v1/errors/99999", "en", 404, codes.ItemNotFound, "The requested item was not found.", "en-US"},
 		{"/v1/errors/NO_SUCH_CODE", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
 		{"/v1/errors/-1", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
@@ -176,7 +179,7 @@ func TestHealth(t *testing.T) {
 		Catalog   string
 		Languages []string
 	}](t, w.Body)
-	if w.Code != http.StatusOK || got.Status != "ok" || got.Catalog == "" || strings.Join(got.Languages, ",") != "zh-CN,en-US" {
-		t.Errorf("GET /healthz: %d %+v", w.Code, got)
+	if want := embeddedLanguages(t); w.Code != http.StatusOK || got.Status != "ok" || got.Catalog == "" || !slices.Equal(got.Languages, want) {
+		t.Errorf("GET /healthz: %d %+v, want languages %v", w.Code, got, want)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/catalogtest"
 	"github.com/apiswitch/errcode/middleware"
 )
 
@@ -72,13 +73,14 @@ func TestGatewayPassThrough(t *testing.T) {
 func TestGatewayFills(t *testing.T) {
 	t.Parallel()
 	h, _ := newHandler(t, backend(t))
+	fr := catalogtest.Unserved(t, newCatalog(t), 1)[0] // a language the catalog lacks
 	tests := []struct {
 		accept, query string
 		message, lang string
 	}{
 		{"zh-CN,zh;q=0.9", "", "未找到应用", "zh-CN"},
 		{"en-US,en;q=0.9", "", "The app was not found.", "en-US"},
-		{"fr", "", "未找到应用", "zh-CN"},
+		{fr, "", "未找到应用", "zh-CN"},
 		{"zh-CN", "?lang=en-US", "The app was not found.", "en-US"},
 	}
 	for _, tt := range tests {

@@ -4,13 +4,16 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/apiswitch/errcode/internal/catalogtest"
 )
 
 // TestBadInput checks that no input makes the server answer a 5xx of its own.
 func TestBadInput(t *testing.T) {
 	t.Parallel()
 	h, _ := newHandler(t, nil)
-	huge := strings.Repeat("fr,", 20000) + "en"
+	fr := catalogtest.Unserved(t, newCatalog(t), 1)[0] // a language the catalog lacks
+	huge := strings.Repeat(fr+",", 20000) + "en"
 	tests := []struct {
 		name, method, target string
 		header               map[string]string

@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/text/language"
 
 	"github.com/apiswitch/errcode/i18n"
 	"github.com/apiswitch/errcode/locales"
@@ -41,6 +46,30 @@ func newCatalog(t testing.TB) *i18n.Catalog {
 		t.Fatal(err)
 	}
 	return cat
+}
+
+// embeddedLanguages returns the languages of the embedded locale files, zh-CN first and
+// then by tag, as /healthz lists them: what the server must serve, derived from the files.
+func embeddedLanguages(t testing.TB) []string {
+	t.Helper()
+	names, err := fs.Glob(locales.FS, "*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no embedded locale files: %v", err)
+	}
+	var langs []string
+	for _, name := range names {
+		tag, err := language.Parse(strings.TrimSuffix(name, ".toml"))
+		if err != nil {
+			t.Fatalf("embedded %s: %v", name, err)
+		}
+		langs = append(langs, tag.String())
+	}
+	slices.Sort(langs)
+	i := slices.Index(langs, "zh-CN")
+	if i < 0 {
+		t.Fatalf("no zh-CN among the embedded languages %v", langs)
+	}
+	return append([]string{"zh-CN"}, slices.Delete(langs, i, i+1)...)
 }
 
 // newHandler returns the server's handler on the embedded locales, logging into a buffer.

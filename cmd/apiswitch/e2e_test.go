@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/catalogtest"
+	"github.com/apiswitch/errcode/locales"
 )
 
 type errorBody struct {
@@ -32,6 +35,11 @@ func TestCatalog(t *testing.T) {
 	t.Parallel()
 	p := start(t)
 	c := http.DefaultClient
+	embedded, err := i18n.New(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	absent := catalogtest.Unserved(t, embedded, 2) // languages the binary lacks
 	tests := []struct {
 		path, accept string
 		lang, msg    string // of APP_NOT_FOUND
@@ -41,7 +49,7 @@ func TestCatalog(t *testing.T) {
 		{"/v1/errors/10205", "en-US,en;q=0.9", "en-US", "The app was not found."},
 		{"/v1/errors/10205", "en-GB", "en-US", "The app was not found."},
 		{"/v1/errors/10205", "zh-TW", "zh-CN", "未找到应用"},
-		{"/v1/errors/10205", "fr, de-DE", "zh-CN", "未找到应用"},
+		{"/v1/errors/10205", absent[0] + ", " + absent[1], "zh-CN", "未找到应用"},
 		{"/v1/errors/10205", "zh;q=0", "en-US", "The app was not found."},
 		{"/v1/errors/10205", "en-US, bad_tag_xxxxxxxxxx", "en-US", "The app was not found."},
 		{"/v1/errors/10205", "en;Q=0.5", "en-US", "The app was not found."},

@@ -18,6 +18,7 @@ import (
 
 	"github.com/apiswitch/errcode/internal/i18ncheck"
 	"github.com/apiswitch/errcode/internal/i18ncheck/report"
+	"github.com/apiswitch/errcode/internal/workflowtest"
 	"github.com/apiswitch/errcode/server"
 )
 
@@ -191,10 +192,15 @@ func TestREADMEChecks(t *testing.T) {
 }
 
 // TestREADMEAddLanguage runs the steps of "Add a language" as the README writes them, on a
-// copy of the repository's locales: the documented command creates the file, a translator
-// fills it as step 2 shows, i18ncheck then passes, and the server answers the documented
-// request with the translation.
+// copy of the repository: the documented command creates the file, a translator fills it as
+// step 2 shows, i18ncheck then passes, go generate writes the language's reference, the
+// server answers the documented request with the translation, and at the end go vet and the
+// module's tests pass in the copy (workflowtest.Suite): a new language is a data change,
+// and no test may need an edit. Once locales/ has the README's language, the copy starts
+// without its file, as before it was added.
 func TestREADMEAddLanguage(t *testing.T) {
+	workflowtest.SkipUnlessFull(t)
+	t.Parallel()
 	blocks, _ := readmeBlocks(t)
 	var commands []string
 	for _, b := range blocks {
@@ -202,23 +208,25 @@ func TestREADMEAddLanguage(t *testing.T) {
 			commands = append(commands, strings.Split(strings.TrimSpace(b.text), "\n")...)
 		}
 	}
-	dir := t.TempDir()
-	if err := copyTOML(filepath.Join(repoRoot, "locales"), dir); err != nil {
-		t.Fatal(err)
-	}
-	at := []string{"-C", repoRoot, "-locales", dir} // where `go run` from the root would work
+	dir := workflowtest.Copy(t, repoRoot)
 
 	// Step 1: the command that writes the stubs.
 	args, ok := i18ncheckArgs(commands[0])
-	if !ok || !slices.Contains(args, "-write-stubs") {
-		t.Fatalf("step 1 is %q, want a go run ./cmd/i18ncheck -write-stubs command", commands[0])
+	if !ok || !slices.Contains(args, "-write-stubs") || !slices.Contains(args, "-locale") {
+		t.Fatalf("step 1 is %q, want a go run ./cmd/i18ncheck -write-stubs -locale TAG command", commands[0])
 	}
 	tag := args[slices.Index(args, "-locale")+1]
-	out, stderr, code := runI18ncheck(append(args, at...)...)
+	path := filepath.Join(dir, "locales", tag+".toml")
+	if _, err := os.Stat(path); err == nil {
+		t.Logf("locales/%s.toml exists: the steps add %s to a copy without it", tag, tag)
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, code := runI18ncheck(append(args, "-C", dir)...)
 	if code != i18ncheck.ExitOK || strings.Count(out, "\n") > 2 || stderr != "" {
 		t.Fatalf("%s: exit %d, want 0 and a short summary\n%s%s", commands[0], code, out, stderr)
 	}
-	path := filepath.Join(dir, tag+".toml")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("%s wrote no %s: %v", commands[0], path, err)
@@ -233,44 +241,60 @@ func TestREADMEAddLanguage(t *testing.T) {
 	if err := os.WriteFile(path, []byte(translate(t, strings.Replace(string(data), stub, done, 1))), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	other := regexp.MustCompile(`(?m)^other = "(.*)"$`).FindStringSubmatch(done)
+	if other == nil {
+		t.Fatalf("step 2 shows no translated other:\n%s", done)
+	}
+	translation := other[1]
 
-	// Step 3: i18ncheck passes.
-	args, ok = i18ncheckArgs(commands[1])
-	if !ok {
-		t.Fatalf("step 3 is %q, want a go run ./cmd/i18ncheck command", commands[1])
+	// The other steps, in order: i18ncheck passes, go generate writes the reference, the
+	// server serves the translation.
+	var addr string
+	var generated, answered bool
+	for _, line := range commands[1:] {
+		switch args, isCheck := i18ncheckArgs(line); {
+		case isCheck:
+			if out, stderr, code := runI18ncheck(append(args, "-C", dir)...); code != i18ncheck.ExitOK {
+				t.Fatalf("%s after translating: exit %d\n%s%s", line, code, out, stderr)
+			}
+		case strings.HasPrefix(line, "go generate "):
+			workflowtest.Run(t, dir, line)
+			ref, err := os.ReadFile(filepath.Join(dir, "docs", "error-codes."+tag+".md"))
+			if err != nil || !strings.Contains(string(ref), translation) {
+				t.Fatalf("%s wrote no reference of %s with %q: %v", line, tag, translation, err)
+			}
+			generated = true
+		case strings.HasPrefix(line, "go run ./cmd/apiswitch"):
+			addr = startServer(t, inDir(dir, strings.Fields(strings.TrimPrefix(line, "go run ./cmd/apiswitch"))))
+		case strings.HasPrefix(line, "curl "):
+			if addr == "" {
+				t.Fatalf("%s before the server started", line)
+			}
+			got := curl(t, line, addr)
+			if want := find(t, blocks, "the answer of step 5").text; got != want {
+				t.Errorf("%s answers\n%s\nthe README shows\n%s", line, got, want)
+			}
+			answered = true
+		default:
+			t.Fatalf("%q: a command of \"Add a language\" this test does not know", line)
+		}
 	}
-	if out, stderr, code := runI18ncheck(append(args, at...)...); code != i18ncheck.ExitOK {
-		t.Fatalf("%s after translating: exit %d\n%s%s", commands[1], code, out, stderr)
+	if !generated || !answered {
+		t.Fatalf("\"Add a language\" runs go generate: %v, asks the server: %v; want both", generated, answered)
 	}
 
-	// Step 4: the server serves it.
-	serverArgs, ok := strings.CutPrefix(commands[2], "go run ./cmd/apiswitch")
-	if !ok {
-		t.Fatalf("step 4 starts with %q, want go run ./cmd/apiswitch", commands[2])
-	}
-	addr := startServer(t, append(strings.Fields(serverArgs), "-locales", dir))
-	got := curl(t, commands[3], addr)
-	if want := find(t, blocks, "the answer of step 4").text; got != want {
-		t.Errorf("%s answers\n%s\nthe README shows\n%s", commands[3], got, want)
-	}
+	workflowtest.Run(t, dir, workflowtest.Suite)
 }
 
-// copyTOML copies the *.toml files of src into dst.
-func copyTOML(src, dst string) error {
-	paths, err := filepath.Glob(filepath.Join(src, "*.toml"))
-	if err != nil || len(paths) == 0 {
-		return fmt.Errorf("no *.toml in %s: %v", src, err)
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dst, filepath.Base(p)), data, 0o644); err != nil {
-			return err
+// inDir returns the server's arguments with a relative -locales directory taken from dir.
+func inDir(dir string, args []string) []string {
+	args = slices.Clone(args)
+	for i := 1; i < len(args); i++ {
+		if args[i-1] == "-locales" && !filepath.IsAbs(args[i]) {
+			args[i] = filepath.Join(dir, args[i])
 		}
 	}
-	return nil
+	return args
 }
 
 var otherRE = regexp.MustCompile(`^other = "(.*)"$`)

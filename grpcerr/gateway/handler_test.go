@@ -16,6 +16,7 @@ import (
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/grpcerr/gateway"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/catalogtest"
 	"github.com/apiswitch/errcode/middleware"
 )
 
@@ -54,7 +55,7 @@ func TestWriteErrorIdentity(t *testing.T) {
 	mux := gatewayMux(t, cc, runtime.WithErrorHandler(gateway.ErrorHandler(cat, gateway.Middleware(quiet))))
 	handlers := map[string]http.Handler{"alone": mux, "inside the middleware": middleware.New(cat, quiet)(mux)}
 	for _, c := range codes.All() {
-		for _, lang := range languages(cat) {
+		for _, lang := range languages(t, cat) {
 			for name, h := range handlers {
 				t.Run(fmt.Sprintf("%s/%s/%s", c, lang, name), func(t *testing.T) {
 					target := "/v1/apps/" + strconv.Itoa(int(c))
@@ -69,12 +70,12 @@ func TestWriteErrorIdentity(t *testing.T) {
 	}
 }
 
-func languages(cat *i18n.Catalog) []string {
+func languages(tb testing.TB, cat *i18n.Catalog) []string {
 	var langs []string
 	for _, tag := range cat.Languages() {
 		langs = append(langs, tag.String())
 	}
-	return append(langs, "fr")
+	return append(langs, catalogtest.Unserved(tb, cat, 1)...)
 }
 
 // TestWriteErrorCases compares the gateway with WriteError where the statuses, the

@@ -43,3 +43,23 @@ func Languages(tb testing.TB, n int) (*i18n.Catalog, []i18n.Localizer) {
 	}
 	return cat, ls
 }
+
+// unservedCandidates are the languages Unserved picks from, in order.
+var unservedCandidates = []string{"fr", "de-DE", "ja", "ko", "ru", "es", "it", "pt-BR", "ar", "tr", "pl", "nl", "sv", "vi", "th", "uk"}
+
+// Unserved returns n language tags that cat serves no language for, not even through
+// negotiation ("fr" and "de-DE" while locales/ has no French or German), for tests that need
+// a language the catalog lacks: adding a language to locales/ changes none of their answers.
+func Unserved(tb testing.TB, cat *i18n.Catalog, n int) []string {
+	tb.Helper()
+	var tags []string
+	for _, tag := range unservedCandidates {
+		if _, ok := cat.LocalizerFor(tag); !ok && len(tags) < n {
+			tags = append(tags, tag)
+		}
+	}
+	if len(tags) < n {
+		tb.Fatalf("the catalog serves all but %d of %v: want %d languages it lacks", len(tags), unservedCandidates, n)
+	}
+	return tags
+}

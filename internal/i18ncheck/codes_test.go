@@ -2,9 +2,14 @@ package i18ncheck
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/apiswitch/errcode/internal/codegen"
 )
 
 func TestLoadCodes(t *testing.T) {
@@ -120,6 +125,53 @@ func TestLoadCodesLineDirective(t *testing.T) {
 		if c.Pos != want {
 			t.Errorf("%s is at %s, want %s", c.Ident, c.Pos, want)
 		}
+	}
+}
+
+// TestMissingRelatedToTableRow runs on this repository's codes, generated from codes.tsv, and
+// its locales with one message missing: the code's declaration, the finding's first related
+// location, is the code's row of codes/codes.tsv, where it is defined, never codes_gen.go.
+func TestMissingRelatedToTableRow(t *testing.T) {
+	f, err := os.Open("../../codes/codes.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := codegen.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locales := t.TempDir()
+	for _, name := range []string{"zh-CN.toml", "en-US.toml"} {
+		data, err := os.ReadFile(filepath.Join("../../locales", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "en-US.toml" { // without its APP_NOT_FOUND entry
+			data = regexp.MustCompile(`(?ms)^\[APP_NOT_FOUND\]\n.*?\n\n`).ReplaceAll(data, nil)
+		}
+		if err := os.WriteFile(filepath.Join(locales, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := Run(Config{Dir: "../..", Pkg: "./codes", Locales: locales})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(rows, func(r codegen.Row) bool { return r.Name == "APP_NOT_FOUND" })
+	want := Position{File: filepath.Join("codes", "codes.tsv"), Line: rows[i].Line, Col: 1}
+	n := 0
+	for _, f := range r.Findings {
+		if f.Check != CheckMissing {
+			continue
+		}
+		n++
+		if f.Subject != "APP_NOT_FOUND" || len(f.Related) == 0 || f.Related[0].Pos != want {
+			t.Errorf("%s: %s: related %v, want the declaration at %s", f.Pos, f.Message, f.Related, want)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d missing findings, want 1 (APP_NOT_FOUND in en-US)", n)
 	}
 }
 

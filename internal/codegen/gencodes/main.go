@@ -13,7 +13,7 @@ import (
 func main() {
 	readme := flag.String("readme", "", "`file` whose status table to rewrite (none when empty)")
 	flag.Parse()
-	if err := run("codes.tsv", "codes_gen.go", *readme); err != nil {
+	if err := run(codegen.TableFile, codegen.SourceFile, *readme); err != nil {
 		fmt.Fprintln(os.Stderr, "gencodes:", err)
 		os.Exit(1)
 	}

@@ -1,5 +1,5 @@
 //go:build !race
 
-package codes_test
+package workflowtest
 
 const raceEnabled = false

@@ -1,0 +1,5 @@
+//go:build race
+
+package workflowtest
+
+const raceEnabled = true
