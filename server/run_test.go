@@ -82,7 +82,8 @@ func start(t *testing.T, args ...string) *started {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
-		done <- Run(ctx, append(args, "-addr", "127.0.0.1:0", "-log-format", "json"), noenv, io.Discard, io.MultiWriter(pw, logs))
+		// logs first: once the pipe's reader sees "listening", logs holds it and all before
+		done <- Run(ctx, append(args, "-addr", "127.0.0.1:0", "-log-format", "json"), noenv, io.Discard, io.MultiWriter(logs, pw))
 		pw.Close()
 	}()
 	addr := make(chan string, 1)
