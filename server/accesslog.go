@@ -22,10 +22,11 @@ import (
 // ERROR, the rest INFO; the record's time is the response's end. It formats the line itself, a few hundred nanoseconds where a
 // slog handler takes several times that: it is the one record every request writes.
 type accessLog struct {
-	out  io.Writer // a logOutput: buffered, safe for concurrent use
-	json bool
-	now  func() time.Time
-	bufs sync.Pool
+	out   io.Writer // a logOutput: buffered, safe for concurrent use
+	json  bool
+	now   func() time.Time
+	bufs  sync.Pool
+	clock logClock
 }
 
 func newAccessLog(format string, out io.Writer) *accessLog {
@@ -50,7 +51,7 @@ func (a *accessLog) line(b []byte, r *http.Request, o middleware.Outcome) []byte
 	if o.Status >= 500 || o.Aborted {
 		level = "ERROR"
 	}
-	l := lineWriter{b: b, json: a.json}
+	l := lineWriter{b: b, json: a.json, clock: &a.clock}
 	end := o.End
 	if end.IsZero() {
 		end = a.now()
@@ -76,9 +77,10 @@ func (a *accessLog) line(b []byte, r *http.Request, o middleware.Outcome) []byte
 
 // A lineWriter appends the attributes of one record as slog's handlers write them.
 type lineWriter struct {
-	b    []byte
-	json bool
-	n    int // attributes written
+	b     []byte
+	json  bool
+	n     int // attributes written
+	clock *logClock
 }
 
 func (l *lineWriter) key(k string) {
@@ -107,14 +109,11 @@ func (l *lineWriter) time(t time.Time) {
 	l.key("time")
 	if l.json {
 		l.b = append(l.b, '"')
-		l.b = t.AppendFormat(l.b, time.RFC3339Nano)
+		l.b = l.clock.appendNano(l.b, t)
 		l.b = append(l.b, '"')
 		return
 	}
-	const prefix = len("2006-01-02T15:04:05.000")
-	n := len(l.b)
-	l.b = t.Truncate(time.Millisecond).Add(time.Millisecond/10).AppendFormat(l.b, time.RFC3339Nano)
-	l.b = append(l.b[:n+prefix], l.b[n+prefix+1:]...)
+	l.b = l.clock.appendMilli(l.b, t)
 }
 
 func (l *lineWriter) str(k, v string) {

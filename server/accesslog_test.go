@@ -117,20 +117,26 @@ func TestErrorLogWriter(t *testing.T) {
 }
 
 // FuzzAccessLogLine checks the access log's own formatting against slog's handlers: for
-// any request and outcome, the line is the one slog's text or JSON handler writes for the
-// same record.
+// any request, outcome and time, the line is the one slog's text or JSON handler writes for
+// the same record. Each line is formatted twice, with a time of the same second between,
+// so that the formatted second is also taken from the access log's cache.
 func FuzzAccessLogLine(f *testing.F) {
-	f.Add("GET", "/v1/errors", "en-US", 200, 0, int64(53), int64(1500000), false, false, true)
-	f.Add("POST", "/a b=\"c\"\n\u2028\xff", "", 502, 10004, int64(0), int64(0), true, true, false)
-	f.Add("\x7f", "\\", "zh-CN", 404, 10205, int64(-1), int64(-5), false, true, true)
-	fixed := time.Date(2026, 11, 27, 23, 1, 2, 345678901, time.FixedZone("X", 3600))
-	fixTime := func(_ []string, a slog.Attr) slog.Attr {
-		if a.Key == slog.TimeKey {
-			return slog.Time(slog.TimeKey, fixed)
+	f.Add("GET", "/v1/errors", "en-US", 200, 0, int64(53), int64(1500000), false, false, true, int64(1795906862), uint32(345678901), 3600)
+	f.Add("POST", "/a b=\"c\"\n\u2028\xff", "", 502, 10004, int64(0), int64(0), true, true, false, int64(1795906862), uint32(0), 0)
+	f.Add("\x7f", "\\", "zh-CN", 404, 10205, int64(-1), int64(-5), false, true, true, int64(-62135596800), uint32(1), -34200)
+	f.Add("GET", "/", "en", 200, 0, int64(0), int64(0), false, false, false, int64(253402300800), uint32(100000), 0)
+	f.Add("GET", "/", "en", 200, 0, int64(0), int64(0), false, false, true, int64(-62167219201), uint32(999999999), 60)
+	f.Fuzz(func(t *testing.T, method, path, lang string, status, code int, n, d int64, aborted, hijacked, json bool, sec int64, nsec uint32, offset int) {
+		fixed := time.Unix(sec, int64(nsec%1e9)).In(time.FixedZone("X", offset%(24*3600)))
+		if fixed.IsZero() || fixed.Year() < 0 || fixed.Year() > 9999 {
+			return // an Outcome's zero End means now; slog's JSON refuses such years
 		}
-		return a
-	}
-	f.Fuzz(func(t *testing.T, method, path, lang string, status, code int, n, d int64, aborted, hijacked, json bool) {
+		fixTime := func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Time(slog.TimeKey, fixed)
+			}
+			return a
+		}
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Method, r.URL.Path = method, path
 		o := middleware.Outcome{Status: status, Code: codes.Code(code), Lang: lang, Bytes: n, Duration: time.Duration(d), Aborted: aborted, Hijacked: hijacked}
@@ -147,5 +153,28 @@ func FuzzAccessLogLine(f *testing.F) {
 		if got := a.line(nil, r, o); string(got) != want.String() {
 			t.Fatalf("access log line\n got %q\nslog %q", got, want.String())
 		}
+		o.End = time.Unix(sec, 0).In(fixed.Location())
+		a.line(nil, r, o)
+		o.End = fixed
+		if got := a.line(nil, r, o); string(got) != want.String() {
+			t.Fatalf("access log line, second from the cache\n got %q\nslog %q", got, want.String())
+		}
 	})
+}
+
+// BenchmarkAccessLogLine formats the line of a 304 as apiswitch logs it, in JSON and text.
+func BenchmarkAccessLogLine(b *testing.B) {
+	r := httptest.NewRequest("GET", "/v1/errors", nil)
+	o := middleware.Outcome{Status: 304, Lang: "en-US", Duration: 12345 * time.Nanosecond}
+	for _, format := range []string{"json", "text"} {
+		b.Run(format, func(b *testing.B) {
+			a := newAccessLog(format, io.Discard)
+			buf := make([]byte, 0, 512)
+			b.ReportAllocs()
+			for b.Loop() {
+				o.End = time.Now()
+				buf = a.line(buf[:0], r, o)
+			}
+		})
+	}
 }

@@ -7,12 +7,16 @@ import (
 	"io"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // An exchange is the context of one proxied request: it ends when the request's deadline
 // passes, when the back end stays silent for the idle timeout while its body is read, or
-// when the client goes away. One timer serves both bounds.
+// when the client goes away. One timer serves both bounds, and a read costs it nothing:
+// a read notes when it started, and the timer, which fires at least once per idle bound,
+// looks at that note (see expire). The writers and body wrappers of the exchange are
+// allocated with it.
 type exchange struct {
 	context.Context
 	parent   context.Context // the client's request's
@@ -20,11 +24,12 @@ type exchange struct {
 	deadline time.Time
 	idle     time.Duration
 	timer    *time.Timer
+	reading  atomic.Int64 // when the read of the back end's body in progress started (see now), 0 for none
 	mu       sync.Mutex
-	reading  bool  // a read of the back end's body is in progress
 	client   error // why reading the client's body failed, if it did
-	w        http.ResponseWriter
-	tunneled bool // the exchange became a tunnel: no bound applies
+	tunneled bool  // the exchange became a tunnel: no bound applies
+	w        deferredWriter
+	body     upstreamBody
 }
 
 type exchangeKey struct{}
@@ -38,9 +43,17 @@ var (
 func newExchange(parent context.Context, cfg gatewayConfig) *exchange {
 	ctx, cancel := context.WithCancelCause(parent)
 	e := &exchange{Context: ctx, parent: parent, cancel: cancel, deadline: time.Now().Add(cfg.timeout), idle: cfg.idle}
-	e.timer = time.AfterFunc(cfg.timeout, e.expire)
+	e.mu.Lock() // expire may run before the assignment is done
+	e.timer = time.AfterFunc(min(cfg.timeout, cfg.idle), e.expire)
+	e.mu.Unlock()
 	return e
 }
+
+// epoch is what now counts from.
+var epoch = time.Now()
+
+// now returns the monotonic time since epoch, never 0.
+func now() time.Duration { return time.Since(epoch) + 1 }
 
 func (e *exchange) Value(key any) any {
 	if key == (exchangeKey{}) {
@@ -55,36 +68,38 @@ func exchangeOf(ctx context.Context) *exchange {
 	return e
 }
 
-// expire ends the exchange if a bound has passed, and rearms the timer otherwise.
+// expire ends the exchange if a bound has passed, and rearms the timer otherwise: for
+// the idle bound of the read in progress, else an idle bound later (a read may start
+// meanwhile), but never past the deadline. A read that starts between two firings is
+// thus ended exactly an idle bound after it started.
 func (e *exchange) expire() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	switch {
-	case e.tunneled:
-	case !time.Now().Before(e.deadline):
-		e.cancel(errDeadline)
-	case e.reading:
-		e.cancel(errIdle)
-	default:
-		e.timer.Reset(time.Until(e.deadline))
+	if e.tunneled {
+		return
 	}
+	left := time.Until(e.deadline)
+	if left <= 0 {
+		e.cancel(errDeadline)
+		return
+	}
+	next := e.idle
+	if start := time.Duration(e.reading.Load()); start != 0 {
+		silent := now() - start
+		if silent >= e.idle {
+			e.cancel(errIdle)
+			return
+		}
+		next = e.idle - silent
+	}
+	e.timer.Reset(min(next, left))
 }
 
-// startRead arms the idle bound for a read of the back end's body; endRead disarms it.
-// The timer then fires at most an idle bound later, finds no read and goes back to the
-// deadline, rather than being reset twice per read.
-func (e *exchange) startRead() {
-	e.mu.Lock()
-	e.reading = true
-	e.timer.Reset(e.idle)
-	e.mu.Unlock()
-}
+// startRead notes the start of a read of the back end's body, which the idle bound
+// applies to until endRead.
+func (e *exchange) startRead() { e.reading.Store(int64(now())) }
 
-func (e *exchange) endRead() {
-	e.mu.Lock()
-	e.reading = false
-	e.mu.Unlock()
-}
+func (e *exchange) endRead() { e.reading.Store(0) }
 
 // tunnel lifts the exchange's bounds and the client connection's deadlines, for the
 // tunnel a 101 opens.
@@ -93,8 +108,8 @@ func (e *exchange) tunnel() {
 	e.tunneled = true
 	e.timer.Stop()
 	e.mu.Unlock()
-	if e.w != nil {
-		rc := http.NewResponseController(e.w)
+	if e.w.ResponseWriter != nil {
+		rc := http.NewResponseController(&e.w)
 		rc.SetReadDeadline(time.Time{})
 		rc.SetWriteDeadline(time.Time{})
 	}

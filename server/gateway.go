@@ -57,6 +57,7 @@ func newGateway(cfg gatewayConfig, logger *slog.Logger) *gateway {
 		Transport:      newGuardedTransport(cfg, logger),
 		ModifyResponse: g.modifyResponse,
 		ErrorHandler:   g.failed,
+		BufferPool:     new(bufferPool),
 		ErrorLog:       log.New(errorLogWriter{logger, "reverse proxy"}, "", 0),
 	}
 	return g
@@ -66,10 +67,9 @@ func (g *gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e := newExchange(r.Context(), g.cfg)
 	defer e.stop()
 	writeDeadline(w, e, serverWriteTimeout)
-	d := &deferredWriter{ResponseWriter: w}
-	e.w = d
-	defer g.aborted(d, r, e)
-	g.proxy.ServeHTTP(d, r.WithContext(e))
+	e.w.ResponseWriter = w
+	defer g.aborted(&e.w, r, e)
+	g.proxy.ServeHTTP(&e.w, r.WithContext(e))
 }
 
 // aborted sends the held status of a response that ended, and answers 504 for a response

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"io"
 	"log/slog"
 	"net"
 	"sync"
@@ -91,7 +92,12 @@ func (g *guardConn) Read(p []byte) (int, error) {
 		if k == 0 {
 			return 0, g.bad
 		}
-		err = nil
+		// The response ends within these bytes, and the connection with it: io.EOF
+		// says so to the transport, which would otherwise put the connection back in its
+		// pool before it hands over a response without a body, where another request
+		// could take it, fail to write, close it and make the transport report this
+		// response's request as broken rather than answered.
+		err = io.EOF
 	}
 	return k, err
 }

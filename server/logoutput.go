@@ -36,7 +36,7 @@ type logOutput struct {
 }
 
 func newLogOutput(w io.Writer) *logOutput {
-	o := &logOutput{w: w}
+	o := &logOutput{w: w, buf: newLogBuffer()}
 	o.more = sync.NewCond(&o.mu)
 	o.timer = time.AfterFunc(time.Hour, o.Flush)
 	o.timer.Stop()
@@ -61,13 +61,20 @@ func (o *logOutput) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Flush writes what is buffered.
+// Flush writes what is buffered. The two buffers take turns: one is filled while the
+// other is written, so that neither is grown again after the first flushes.
 func (o *logOutput) Flush() {
 	o.writing.Lock()
 	defer o.writing.Unlock()
 	o.mu.Lock()
 	out := o.buf
-	o.buf, o.spare, o.flushing = o.spare[:0], nil, false
+	if len(out) > 0 {
+		if o.spare == nil {
+			o.spare = newLogBuffer()
+		}
+		o.buf, o.spare = o.spare[:0], nil
+	}
+	o.flushing = false
 	o.timer.Stop()
 	o.more.Broadcast()
 	o.mu.Unlock()
@@ -77,7 +84,7 @@ func (o *logOutput) Flush() {
 	if o.err == nil {
 		_, o.err = o.w.Write(out)
 	}
-	if cap(out) <= 4*logBufferSize {
+	if cap(out) <= 2*maxLogPending {
 		o.mu.Lock()
 		o.spare = out[:0]
 		o.mu.Unlock()
@@ -89,6 +96,10 @@ func (o *logOutput) Close() {
 	o.Flush()
 	o.timer.Stop()
 }
+
+// newLogBuffer returns an empty buffer that holds what is buffered between two flushes
+// without growing, unless the destination is slow.
+func newLogBuffer() []byte { return make([]byte, 0, 2*logBufferSize) }
 
 // newLogger returns a logger writing format ("text" or "json") to w. In JSON, durations
 // are Go duration strings ("1.5ms"), not bare nanoseconds.

@@ -101,7 +101,8 @@ func (g *guardedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	// A 101's body is the tunnel, which the proxy needs writable.
 	if e := exchangeOf(r.Context()); e != nil && resp.StatusCode != http.StatusSwitchingProtocols && resp.Body != nil && resp.Body != http.NoBody {
-		resp.Body = &upstreamBody{ReadCloser: resp.Body, e: e}
+		e.body = upstreamBody{ReadCloser: resp.Body, e: e}
+		resp.Body = &e.body
 	}
 	return resp, nil
 }

@@ -9,21 +9,26 @@ import (
 
 // A head is what a Stream keeps of the message header it is reading.
 type head struct {
-	size    int  // bytes of the header section or trailer so far
-	http10  bool // the message is HTTP/1.0
-	status  int
-	method  string
-	star    bool   // the request's target is "*"
-	length  []byte // the first Content-Length value, trimmed
-	lengths int    // Content-Length fields
-	badLen  bool   // a Content-Length differs from the first
-	codings int    // Transfer-Encoding fields
-	chunked bool   // the one Transfer-Encoding is "chunked"
+	size   int  // bytes of the header section or trailer so far
+	http10 bool // the message is HTTP/1.0
+	status int
+	method string
+	star   bool   // the request's target is "*"
+	length []byte // the first Content-Length value, trimmed
+	// lengthBuf holds length when it is short, as it is unless padded with zeros.
+	lengthBuf [20]byte
+	lengths   int  // Content-Length fields
+	badLen    bool // a Content-Length differs from the first
+	codings   int  // Transfer-Encoding fields
+	chunked   bool // the one Transfer-Encoding is "chunked"
 }
 
 // field handles one line of a start line, header section or trailer, without its LF.
 func (s *Stream) field(raw []byte) {
-	line := bytes.TrimSuffix(raw, []byte{'\r'})
+	line := raw
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
 	switch s.phase {
 	case inStart:
 		if !s.start(line) {
@@ -89,34 +94,39 @@ func (s *Stream) proto(p []byte) bool {
 // add reads one header field line, as net/http's textproto reader would, keeping what
 // framing needs. It reports false for a line net/http refuses or would fold.
 func (h *head) add(line []byte) bool {
-	line = bytes.TrimRight(line, " \t\r\n")
-	name, value, ok := bytes.Cut(line, []byte{':'})
-	if !ok || len(name) == 0 || name[0] == ' ' || name[0] == '\t' {
+	for len(line) > 0 && isTrailingSpace(line[len(line)-1]) {
+		line = line[:len(line)-1]
+	}
+	colon := bytes.IndexByte(line, ':')
+	if colon <= 0 || line[0] == ' ' || line[0] == '\t' {
 		return false
 	}
+	name, value := line[:colon], line[colon+1:]
 	spaced := false // net/http keeps a name with a space before the colon, uncanonicalized
 	for _, c := range name {
-		switch {
-		case c == ' ':
+		if classes[c]&tokenClass == 0 {
+			if c != ' ' {
+				return false
+			}
 			spaced = true
-		case !httpfield.IsTChar(c):
-			return false
 		}
 	}
 	for _, c := range value {
-		if c < ' ' && c != '\t' || c == 0x7f {
+		if classes[c]&valueClass == 0 {
 			return false
 		}
 	}
 	if spaced {
 		return true
 	}
-	value = bytes.TrimLeft(value, " \t")
+	for len(value) > 0 && (value[0] == ' ' || value[0] == '\t') {
+		value = value[1:]
+	}
 	switch {
 	case asciiEqualFold(name, "content-length"):
 		value = bytes.TrimSpace(value)
 		if h.lengths++; h.lengths == 1 {
-			h.length = append([]byte(nil), value...)
+			h.length = append(h.lengthBuf[:0], value...)
 		} else if !bytes.Equal(value, h.length) {
 			h.badLen = true
 		}
@@ -213,6 +223,28 @@ func digits(b []byte) bool {
 	}
 	return true
 }
+
+// Classes of the bytes of a header field line.
+const (
+	tokenClass = 1 << iota // may appear in a field name (RFC 9110 tchar)
+	valueClass             // may appear in a field value as net/http reads it: no control byte but HTAB, no DEL
+)
+
+// classes gives each byte its classes: one look-up per byte of a header line.
+var classes = func() (t [256]uint8) {
+	for c := range 256 {
+		if httpfield.IsTChar(byte(c)) {
+			t[c] |= tokenClass
+		}
+		if c >= ' ' && c != 0x7f || c == '\t' {
+			t[c] |= valueClass
+		}
+	}
+	return t
+}()
+
+// isTrailingSpace reports whether net/http trims c from the end of a header line.
+func isTrailingSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func asciiEqualFold(b []byte, lower string) bool {
 	if len(b) != len(lower) {
