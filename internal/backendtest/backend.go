@@ -33,7 +33,7 @@ const (
 	StallOK     = "/stall-ok"     // 200 headers and part of the body, then nothing
 	StallBody   = "/stall-body"   // 200 headers, then nothing
 	StallHead   = "/stall-head"   // nothing at all
-	Bomb        = "/bomb"         // 404 JSON, gzip: 45 KB that inflate to 50 MB
+	Bomb        = "/bomb"         // 404 JSON, gzip: 50 KB that inflate to 50 MiB
 	Gzip        = "/gzip-missing" // 404 {"Code":10205}, gzip
 	Short       = "/short"        // 404 JSON declaring 100 bytes, sending 10, closing
 	Reset       = "/reset"        // 200 declaring 4000 bytes, sending 100, resetting
@@ -159,7 +159,7 @@ func (b *Backend) answer(c net.Conn, br *bufio.Reader, r *http.Request) bool {
 		return false
 	case Bomb:
 		write(c, "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"+
-			fmt.Sprintf("Content-Length: %d\r\n\r\n", len(bomb()))+string(bomb()))
+			fmt.Sprintf("Content-Length: %d\r\n\r\n", len(bomb))+string(bomb))
 	case Gzip:
 		body := gzipped(`{"Code":10205}`)
 		write(c, "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nVary: Accept-Encoding\r\n"+
