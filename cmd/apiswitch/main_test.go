@@ -26,11 +26,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "apiswitch")
-	args := []string{"build", "-o", binary}
-	if raceEnabled {
-		args = append(args, "-race")
-	}
-	build := exec.Command("go", append(args, ".")...)
+	// -race is always explicit: GOFLAGS (CI sets -race there) would otherwise build a
+	// race binary for a test built without.
+	build := exec.Command("go", "build", "-o", binary, fmt.Sprintf("-race=%t", raceEnabled), ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building apiswitch:", err)
@@ -61,12 +59,23 @@ func start(t *testing.T, args ...string) *process {
 	select {
 	case <-p.done:
 		t.Fatalf("apiswitch exited (%v) before listening:\n%s", p.err, p.logs)
-	case <-time.After(20 * time.Second):
-		t.Fatalf("apiswitch did not listen within 20s:\n%s", p.logs)
+	case <-beforeDeadline(t):
+		t.Fatalf("apiswitch did not listen before the test's deadline:\n%s", p.logs)
 	case addr := <-p.logs.listening:
 		p.url = "http://" + addr
 	}
 	return p
+}
+
+// beforeDeadline fires shortly before the test binary's -timeout, so that a server that
+// never starts fails its test with its logs, however slow the machine, rather than after
+// a fixed time a loaded machine can take.
+func beforeDeadline(t *testing.T) <-chan time.Time {
+	d, ok := t.Deadline()
+	if !ok {
+		return nil
+	}
+	return time.After(time.Until(d) * 9 / 10)
 }
 
 // run starts the binary with args and collects its stderr.
