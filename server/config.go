@@ -19,9 +19,15 @@ type config struct {
 	locales         string   // "": the embedded locales
 	logFormat       string
 	shutdownTimeout time.Duration
+	headerTimeout   time.Duration // for a client's request header; for the first, from the connection's start
 	gateway         gatewayConfig
 	serveIncomplete bool // serve a language that lacks messages, falling back for them
 }
+
+// DefaultReadHeaderTimeout bounds how long a client may take to send a request header;
+// for a connection's first request, net/http counts from the connection's start, so a
+// client that connects and sends nothing holds the connection no longer.
+const DefaultReadHeaderTimeout = 5 * time.Second
 
 // The gateway's bounds, unless the command line says otherwise.
 const (
@@ -49,6 +55,7 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	fs.BoolVar(&c.serveIncomplete, "serve-incomplete", envBool(getenv, "APISWITCH_SERVE_INCOMPLETE"), "serve a language whose files lack some messages, which then fall back to zh-CN; by default such a language is not served until complete (env APISWITCH_SERVE_INCOMPLETE=true)")
 	fs.StringVar(&c.logFormat, "log-format", env(getenv, "APISWITCH_LOG_FORMAT", "text"), "log as `text` or json (env APISWITCH_LOG_FORMAT)")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 15*time.Second, "on SIGINT or SIGTERM, let in-flight requests finish for this `duration`")
+	fs.DurationVar(&c.headerTimeout, "read-header-timeout", DefaultReadHeaderTimeout, "close a client's connection that has not sent a whole request header within this `duration`; a connection's first request counts from its start")
 	fs.DurationVar(&c.gateway.timeout, "upstream-timeout", DefaultUpstreamTimeout, "end a proxied request, with 504 or an aborted response, after this `duration`")
 	fs.DurationVar(&c.gateway.idle, "upstream-idle-timeout", DefaultUpstreamIdleTimeout, "end a proxied request when the back end sends nothing, headers or body, for this `duration`")
 	fs.Usage = func() {
@@ -67,7 +74,7 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	for _, d := range []struct {
 		name  string
 		value time.Duration
-	}{{"shutdown-timeout", c.shutdownTimeout}, {"upstream-timeout", c.gateway.timeout}, {"upstream-idle-timeout", c.gateway.idle}} {
+	}{{"shutdown-timeout", c.shutdownTimeout}, {"read-header-timeout", c.headerTimeout}, {"upstream-timeout", c.gateway.timeout}, {"upstream-idle-timeout", c.gateway.idle}} {
 		if d.value <= 0 {
 			return c, fmt.Errorf("%w: -%s %v: want a positive duration", errUsage, d.name, d.value)
 		}

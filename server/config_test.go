@@ -26,6 +26,7 @@ func TestParseConfig(t *testing.T) {
 		{"unknown flag", []string{"-port", "1"}, nil, "", "", "", errors.New("any")},
 		{"argument", []string{"serve"}, nil, "", "", "", errUsage},
 		{"log format", []string{"-log-format", "xml"}, nil, "", "", "", errUsage},
+		{"read header timeout", []string{"-read-header-timeout", "0s"}, nil, "", "", "", errUsage},
 		{"upstream without scheme", []string{"-upstream", "localhost:9000"}, nil, "", "", "", errUsage},
 		{"upstream ftp", []string{"-upstream", "ftp://host"}, nil, "", "", "", errUsage},
 		{"upstream without host", []string{"-upstream", "http:///x"}, nil, "", "", "", errUsage},
@@ -46,7 +47,7 @@ func TestParseConfig(t *testing.T) {
 		if cfg.upstream != nil {
 			up = cfg.upstream.String()
 		}
-		if cfg.addr != tt.addr || up != tt.upstream || cfg.locales != tt.locales || cfg.logFormat != "text" || cfg.shutdownTimeout != 15*time.Second {
+		if cfg.addr != tt.addr || up != tt.upstream || cfg.locales != tt.locales || cfg.logFormat != "text" || cfg.shutdownTimeout != 15*time.Second || cfg.headerTimeout != DefaultReadHeaderTimeout {
 			t.Errorf("%s: parseConfig(%q) = %+v", tt.name, tt.args, cfg)
 		}
 	}

@@ -62,7 +62,8 @@
 // the request path, and flushed on shutdown. With JSON every line is JSON, net/http's and
 // the reverse proxy's own messages included, and durations are text ("1.5ms").
 //
-// Timeouts: 5 s to read headers, 30 s to read a request, 60 s to write a response, 120 s
+// Timeouts: -read-header-timeout (5 s) to read headers, from the connection's start for
+// its first request, 30 s to read a request, 60 s to write a response, 120 s
 // idle; headers above 64 KiB are refused with 431. A request with both Content-Length and
 // Transfer-Encoding gets 400 BADREQUEST and its connection is closed (RFC 9112 §6.1).
 // SIGINT and SIGTERM shut down gracefully: the listener closes and in-flight requests have

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -197,7 +198,7 @@ func newServer(cat *i18n.Catalog, logger *slog.Logger, access *accessLog, cfg co
 	gw.upstream = cfg.upstream
 	return &http.Server{
 		Handler:           handlerWith(cat, logger, access.observe, gw),
-		ReadHeaderTimeout: 5 * time.Second,
+		ReadHeaderTimeout: cmp.Or(cfg.headerTimeout, DefaultReadHeaderTimeout),
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      serverWriteTimeout,
 		IdleTimeout:       120 * time.Second,
