@@ -1,12 +1,15 @@
 package main_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
 	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -88,7 +91,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	p := start(t, "-locales", dir, "-upstream", back.URL)
 
 	res := &loadResult{seen: map[string]map[int]int{}, etags: map[string]int{}}
-	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: loadClients}}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: loadClients}}
 	defer client.CloseIdleConnections()
 	stop := make(chan struct{})
 	began := time.Now()
@@ -206,15 +209,17 @@ func checkFill(client *http.Client, url string, res *loadResult) {
 	res.saw("en-US", v, "")
 }
 
-// fetch GETs url, wants status, and decodes the body into v. It returns the ETag.
+// fetch GETs url, wants status, and decodes the body into v. It returns the ETag. An
+// error says which connection the request went on.
 func fetch(client *http.Client, url, accept string, status int, v any) (string, error) {
-	req, _ := http.NewRequest("GET", url, nil)
+	var conn connTrace
+	req, _ := http.NewRequestWithContext(httptrace.WithClientTrace(context.Background(), conn.trace()), "GET", url, nil)
 	if accept != "" {
 		req.Header.Set("Accept-Language", accept)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("%w (%s)", err, &conn)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != status {
@@ -222,4 +227,47 @@ func fetch(client *http.Client, url, accept string, status int, v any) (string, 
 		return "", fmt.Errorf("status %d, want %d: %s", resp.StatusCode, status, b)
 	}
 	return resp.Header.Get("ETag"), json.NewDecoder(resp.Body).Decode(v)
+}
+
+// A connTrace follows the connections a request was sent on (a request that failed on a
+// reused connection is sent again on another), to tell a connection the server closed
+// while idle from one it closed with a request on it.
+type connTrace struct {
+	mu       sync.Mutex
+	attempts []string
+	start    time.Time
+	dialed   time.Time
+}
+
+func (c *connTrace) trace() *httptrace.ClientTrace {
+	c.start = time.Now()
+	return &httptrace.ClientTrace{
+		ConnectDone: func(_, _ string, err error) {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.dialed = time.Now()
+		},
+		GotConn: func(info httptrace.GotConnInfo) {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			at := time.Since(c.start).Round(time.Millisecond)
+			switch {
+			case info.Reused:
+				c.attempts = append(c.attempts, fmt.Sprintf("at %v, a reused connection %s → %s, idle %v", at, info.Conn.LocalAddr(), info.Conn.RemoteAddr(), info.IdleTime))
+			default:
+				c.attempts = append(c.attempts, fmt.Sprintf("at %v, a new connection %s → %s, dialed in %v", at, info.Conn.LocalAddr(), info.Conn.RemoteAddr(), c.dialed.Sub(c.start).Round(time.Millisecond)))
+			}
+		},
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.attempts = append(c.attempts, fmt.Sprintf("written at %v (%v)", time.Since(c.start).Round(time.Millisecond), info.Err))
+		},
+	}
+}
+
+func (c *connTrace) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return fmt.Sprintf("after %v: %s", time.Since(c.start).Round(time.Millisecond), strings.Join(c.attempts, "; "))
 }
