@@ -1,6 +1,7 @@
 package docs_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -30,23 +31,19 @@ var (
 	}
 )
 
-// TestDocumentedIdentifiers fails when a README names a Go identifier of the module
-// (pkg.Name, or pkg.Type.Member for a method or a field) that the package does not export:
-// a rename the docs did not follow.
+// TestDocumentedIdentifiers fails when a README names a Go identifier of the module that the
+// package does not export: pkg.Name, pkg.Type.Member for a method or a field, or
+// `Type.Member` without the package for a type one of them exports (`Catalog.Reload`). It
+// catches the renames the docs did not follow.
 func TestDocumentedIdentifiers(t *testing.T) {
-	names := map[string]string{}
-	for name := range packages {
-		names[name] = regexp.QuoteMeta(name)
-	}
 	var alts []string
-	for _, n := range names {
-		alts = append(alts, n)
-	}
-	ref := regexp.MustCompile(`(?:^|[^\w./-])(` + strings.Join(alts, "|") + `)\.([A-Z]\w*)(?:\.([A-Z]\w*))?`)
 	exported := map[string]*exports{}
 	for name, dir := range packages {
+		alts = append(alts, regexp.QuoteMeta(name))
 		exported[name] = exportsOf(t, dir)
 	}
+	qualified := regexp.MustCompile(`(?:^|[^\w./-])(` + strings.Join(alts, "|") + `)\.([A-Z]\w*)(?:\.([A-Z]\w*))?`)
+	member := regexp.MustCompile("`" + `([A-Z]\w*)\.([A-Z]\w*)`)
 	checked := 0
 	for _, file := range documented {
 		data, err := os.ReadFile(file)
@@ -54,55 +51,39 @@ func TestDocumentedIdentifiers(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, line := range strings.Split(string(data), "\n") {
-			for _, m := range ref.FindAllStringSubmatch(line, -1) {
-				pkg, name, member := m[1], m[2], m[3]
-				if examples[pkg+"."+name] {
-					continue
+			at := fmt.Sprintf("%s:%d", file, i+1)
+			for _, m := range qualified.FindAllStringSubmatch(line, -1) {
+				if !examples[m[1]+"."+m[2]] {
+					checked++
+					exported[m[1]].check(t, at, m[1], m[2], m[3])
 				}
-				checked++
-				e := exported[pkg]
-				members, ok := e.names[name]
-				switch {
-				case !ok:
-					t.Errorf("%s:%d names %s.%s, which package %s does not export", file, i+1, pkg, name, pkg)
-				case member != "" && members != nil && !members[member]:
-					t.Errorf("%s:%d names %s.%s.%s: %s.%s has no exported method or field %s", file, i+1, pkg, name, member, pkg, name, member)
+			}
+			for _, m := range member.FindAllStringSubmatch(line, -1) {
+				for pkg, e := range exported {
+					if e.names[m[1]] != nil {
+						checked++
+						e.check(t, at, pkg, m[1], m[2])
+					}
 				}
 			}
 		}
 	}
-	checked += checkTypeMembers(t, exported)
 	t.Logf("%d identifiers checked", checked)
 	if checked < 20 {
 		t.Errorf("checked %d identifiers in %v; the pattern is broken", checked, documented)
 	}
 }
 
-// checkTypeMembers checks the members the docs name as `Type.Member`, without the package,
-// when one of the packages exports a type of that name (`Catalog.Reload`); it returns how
-// many it checked.
-func checkTypeMembers(t *testing.T, exported map[string]*exports) int {
-	ref := regexp.MustCompile("`" + `([A-Z]\w*)\.([A-Z]\w*)`)
-	checked := 0
-	for _, file := range documented {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, line := range strings.Split(string(data), "\n") {
-			for _, m := range ref.FindAllStringSubmatch(line, -1) {
-				for pkg, e := range exported {
-					if members := e.names[m[1]]; members != nil {
-						checked++
-						if !members[m[2]] {
-							t.Errorf("%s:%d names %s.%s: %s.%s has no exported method or field %s", file, i+1, m[1], m[2], pkg, m[1], m[2])
-						}
-					}
-				}
-			}
-		}
+// check reports name, or its member when not "", if package pkg does not export it.
+func (e *exports) check(t *testing.T, at, pkg, name, member string) {
+	t.Helper()
+	members, ok := e.names[name]
+	switch {
+	case !ok:
+		t.Errorf("%s names %s.%s, which package %s does not export", at, pkg, name, pkg)
+	case member != "" && members != nil && !members[member]:
+		t.Errorf("%s names %s.%s.%s: %s.%s has no exported method or field %s", at, pkg, name, member, pkg, name, member)
 	}
-	return checked
 }
 
 // exports are a package's exported top-level names, each type's with its exported methods
