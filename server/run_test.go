@@ -80,8 +80,13 @@ type started struct {
 }
 
 // start runs Run with args plus -addr 127.0.0.1:0 and waits for its "listening" line.
+// Its -read-header-timeout is ten minutes unless args say otherwise: under load, a client
+// of these tests may write a new connection's first request more than the default 5 s
+// after connecting, and the server then closes the connection unanswered (EOF, or a reset
+// if the request had arrived); no test here is about that bound.
 func start(t *testing.T, args ...string) *started {
 	t.Helper()
+	args = append([]string{"-read-header-timeout", "10m"}, args...)
 	logs := new(syncBuffer)
 	pr, pw := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -110,9 +115,9 @@ func start(t *testing.T, args ...string) *started {
 		s.url = "http://" + a
 	case code := <-done:
 		t.Fatalf("Run exited with %d: %s", code, logs)
-	case <-time.After(10 * time.Second):
+	case <-beforeDeadline(t):
 		cancel()
-		t.Fatalf("Run did not listen within 10s: %s", logs)
+		t.Fatalf("Run did not listen before the test's deadline: %s", logs)
 	}
 	t.Cleanup(func() { s.stop() })
 	return s
@@ -178,4 +183,14 @@ func writeFile(t testing.TB, dir, name, content string) {
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// beforeDeadline fires shortly before the test binary's -timeout, so that a server that
+// never starts fails its test with its logs, however slow the machine.
+func beforeDeadline(t *testing.T) <-chan time.Time {
+	d, ok := t.Deadline()
+	if !ok {
+		return nil
+	}
+	return time.After(time.Until(d) * 9 / 10)
 }
