@@ -21,6 +21,7 @@ type snapshot struct {
 	neg      *negotiator
 	codes    codeIndex  // numbers codes.All()
 	msgs     []*message // of code number n in language i at n*len(langs)+i
+	plain    []string   // indexed like msgs: the text of a message without placeholders, else ""
 	version  string
 	problems func(Problem)
 }
@@ -40,6 +41,7 @@ func newSnapshot(vers []*langVersion, o options) *snapshot {
 		neg:      newNegotiator(langs, o),
 		codes:    newCodeIndex(all),
 		msgs:     make([]*message, 0, len(all)*len(vers)),
+		plain:    make([]string, 0, len(all)*len(vers)),
 		version:  hex.EncodeToString(h.Sum(nil)[:12]),
 		problems: o.onProblem,
 	}
@@ -48,7 +50,13 @@ func newSnapshot(vers []*langVersion, o options) *snapshot {
 	}
 	for _, code := range all {
 		for _, v := range vers {
-			s.msgs = append(s.msgs, v.msgs[code])
+			m := v.msgs[code]
+			s.msgs = append(s.msgs, m)
+			if !m.missing && len(m.fields) == 0 {
+				s.plain = append(s.plain, m.text)
+			} else {
+				s.plain = append(s.plain, "")
+			}
 		}
 	}
 	return s
@@ -71,10 +79,14 @@ func servingOrder(def language.Tag, vers []*langVersion) []*langVersion {
 // message renders code in the language with index lang, falling back to the default
 // language and then to the code's name.
 func (s *snapshot) message(lang int, code codes.Code, data map[string]any) string {
-	row := s.row(code)
-	if row == nil {
+	n := s.codes.find(code)
+	if n < 0 {
 		return code.String()
 	}
+	if text := s.plain[n*len(s.langs)+lang]; text != "" {
+		return text // most messages, with nothing to render and nothing to report
+	}
+	row := s.row(n)
 	if text, ok := s.render(row, lang, code, data); ok {
 		return text
 	}
@@ -86,12 +98,8 @@ func (s *snapshot) message(lang int, code codes.Code, data map[string]any) strin
 	return code.String()
 }
 
-// row returns the messages of code, indexed like langs, or nil for a code not in the table.
-func (s *snapshot) row(code codes.Code) []*message {
-	n := s.codes.find(code)
-	if n < 0 {
-		return nil
-	}
+// row returns the messages of the code numbered n, indexed like langs.
+func (s *snapshot) row(n int) []*message {
 	k := len(s.langs)
 	return s.msgs[n*k : n*k+k : n*k+k]
 }
@@ -124,10 +132,11 @@ func (s *snapshot) report(m *message, lang int, code codes.Code, err error) {
 // template returns the text of code in language lang as written, with the names of its
 // placeholders, falling back as message does.
 func (s *snapshot) template(lang int, code codes.Code) (string, []string) {
-	row := s.row(code)
-	if row == nil {
+	n := s.codes.find(code)
+	if n < 0 {
 		return code.String(), nil
 	}
+	row := s.row(n)
 	for _, i := range []int{lang, 0} {
 		if m := row[i]; !m.missing {
 			return m.template()
