@@ -16,7 +16,7 @@ const (
 // by CLOCK (an entry read since the hand last passed it gets a second chance, and junk is
 // never read again). Reads and writes take no lock: a writer swaps one entry in with a
 // compare-and-swap, and gives up, storing nothing, when another writer got there first.
-// Keys are hashed with a random key, so a sender cannot aim its keys at one set.
+// Keys are hashed under a secret random hashKey, so a sender cannot aim its keys at one set.
 type cache[V any] struct {
 	key  hashKey
 	sets [cacheSets]cacheSet[V]
