@@ -25,6 +25,7 @@ type bench struct {
 	dur   time.Duration
 	conns int
 	only  rowSet // the rows to measure; all when empty
+	bin   string // a built apiswitch to measure; "" builds cmd/apiswitch
 	procs []*exec.Cmd
 	pids  map[string]int // the server process at each address
 	tmp   string
@@ -95,11 +96,14 @@ func (b *bench) run(ctx context.Context) error {
 	if b.tmp, err = os.MkdirTemp("", "tcpbench-"); err != nil {
 		return err
 	}
-	apiswitch := filepath.Join(b.tmp, "apiswitch")
-	build := exec.Command("go", "build", "-o", apiswitch, "github.com/apiswitch/errcode/cmd/apiswitch")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("building apiswitch: %w", err)
+	apiswitch := b.bin
+	if apiswitch == "" {
+		apiswitch = filepath.Join(b.tmp, "apiswitch")
+		build := exec.Command("go", "build", "-o", apiswitch, "github.com/apiswitch/errcode/cmd/apiswitch")
+		build.Stderr = os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("building apiswitch: %w", err)
+		}
 	}
 	self, _ := os.Executable()
 	var comparisons []comparison

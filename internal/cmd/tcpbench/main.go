@@ -52,11 +52,12 @@ func main() {
 	conns := flag.Int("conns", 16, "keep-alive `connections`")
 	only := rowSet{}
 	flag.Var(only, "only", "measure only these `rows`, comma-separated: list, 304, gw-small, gw-large, gw-404, or the groups catalog and gateway")
+	bin := flag.String("apiswitch", "", "measure this apiswitch `binary` rather than building cmd/apiswitch")
 	flag.Parse()
 	if pinned := pinSelf(); pinned {
 		return
 	}
-	b := &bench{count: *count, dur: *dur, conns: *conns, only: only, pids: map[string]int{}}
+	b := &bench{count: *count, dur: *dur, conns: *conns, only: only, bin: *bin, pids: map[string]int{}}
 	if err := b.run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "tcpbench:", err)
 		b.stop()
