@@ -22,7 +22,8 @@ import (
 // ERROR, the rest INFO; the record's time is the response's end. It formats the line itself, a few hundred nanoseconds where a
 // slog handler takes several times that: it is the one record every request writes.
 type accessLog struct {
-	out   io.Writer // a logOutput: buffered, safe for concurrent use
+	out   io.Writer  // safe for concurrent use
+	lo    *logOutput // out, when it is one (as in apiswitch)
 	json  bool
 	now   func() time.Time
 	bufs  sync.Pool
@@ -30,12 +31,22 @@ type accessLog struct {
 }
 
 func newAccessLog(format string, out io.Writer) *accessLog {
-	return &accessLog{out: out, json: format == "json", now: time.Now,
+	lo, _ := out.(*logOutput)
+	return &accessLog{out: out, lo: lo, json: format == "json", now: time.Now,
 		bufs: sync.Pool{New: func() any { return new([]byte) }}}
 }
 
-// observe is the middleware's Observe function.
+// maxStackLine is the room for a line on the stack, enough for a path of 300 bytes.
+const maxStackLine = 512
+
+// observe is the middleware's Observe function. A logOutput copies the line into its
+// buffer: the line is formatted on the stack. Another writer gets a pooled buffer.
 func (a *accessLog) observe(r *http.Request, o middleware.Outcome) {
+	if a.lo != nil {
+		var arr [maxStackLine]byte
+		a.lo.Write(a.line(arr[:0], r, o))
+		return
+	}
 	p := a.bufs.Get().(*[]byte)
 	b := a.line((*p)[:0], r, o)
 	a.out.Write(b)
