@@ -146,7 +146,13 @@ func TestLookup(t *testing.T) {
 		{"10205", codes.AppNotFound, true},
 		{"APP_NOT_FOUND", codes.AppNotFound, true},
 		{"app_not_found", codes.AppNotFound, true},
-		{"010205", codes.AppNotFound, true},
+		{"App_Not_Found", codes.AppNotFound, true},
+		{"010205", 0, false}, // one spelling per code: no leading zeros,
+		{"+10205", 0, false}, // no sign,
+		{"00", 0, false},
+		{"-0", 0, false},
+		{"\u017ferver_not_found", 0, false}, // ſ upper-cases to S (SERVER_NOT_FOUND)
+		{"token_\u0131nvalid", 0, false},  // ı upper-cases to I
 		{"10000", 0, false},
 		{"", 0, false},
 		{"APP NOT FOUND", 0, false},
