@@ -152,7 +152,7 @@ func TestLookup(t *testing.T) {
 		{"00", 0, false},
 		{"-0", 0, false},
 		{"\u017ferver_not_found", 0, false}, // ſ upper-cases to S (SERVER_NOT_FOUND)
-		{"token_\u0131nvalid", 0, false},  // ı upper-cases to I
+		{"token_\u0131nvalid", 0, false},    // ı upper-cases to I
 		{"10000", 0, false},
 		{"", 0, false},
 		{"APP NOT FOUND", 0, false},
