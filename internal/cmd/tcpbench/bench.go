@@ -131,8 +131,8 @@ func (b *bench) run(ctx context.Context) error {
 		}
 		rows = append(rows, row)
 	}
-	fmt.Println("\n| request | baseline req/s | apiswitch req/s | ratio | baseline p99 | apiswitch p99 | baseline CPU/req | apiswitch CPU/req | CPU ratio |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	fmt.Println("\n| request | baseline req/s | apiswitch req/s | ratio | round ratio | baseline p99 | apiswitch p99 | baseline CPU/req | apiswitch CPU/req | CPU ratio |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
 		fmt.Println(r)
 	}
@@ -207,15 +207,24 @@ func statusOf(path string) int {
 	return 200
 }
 
-// compare measures each candidate count times, in turn, and returns the table row of the
-// medians: throughput, p99 latency and the server process's CPU time per answer (user and
-// system, warm-up included), which other work on the machine changes less than throughput.
+// compare measures each candidate count times, in turn (baseline first in odd rounds, last
+// in even ones), and returns the table row of the medians: throughput and its ratio, the
+// median of each round's ratio (the two measurements of a round are seconds apart, so a
+// change of the machine's load between rounds cancels out), p99 latency and the server
+// process's CPU time per answer (user and system, warm-up included), which other work on
+// the machine changes less than throughput.
 func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
 	rates := make([][]float64, len(c.candidates))
 	p99s := make([][]time.Duration, len(c.candidates))
 	cpus := make([][]time.Duration, len(c.candidates))
+	var paired []float64 // each round's ratio, apiswitch over baseline
 	for round := range b.count {
-		for i, cand := range c.candidates {
+		for k := range c.candidates {
+			i := k
+			if round%2 == 1 {
+				i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours neither
+			}
+			cand := c.candidates[i]
 			cpu0, cpuErr := cpuTime(b.pids[cand.addr])
 			res, err := loadgen.Run(ctx, loadgen.Config{Addr: cand.addr, Request: cand.request, Conns: b.conns,
 				Duration: b.dur, Warmup: b.dur / 5})
@@ -235,6 +244,7 @@ func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
 			p99s[i] = append(p99s[i], res.P99)
 			cpus[i] = append(cpus[i], perReq)
 		}
+		paired = append(paired, rates[1][round]/rates[0][round])
 	}
 	base, ours := median(rates[0]), median(rates[1])
 	baseCPU, ourCPU := median(cpus[0]), median(cpus[1])
@@ -242,7 +252,7 @@ func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
 	if baseCPU > 0 {
 		cpuRatio = fmt.Sprintf("%.2f", float64(ourCPU)/float64(baseCPU))
 	}
-	return fmt.Sprintf("| %s | %.0f | %.0f | **%.2f** | %v | %v | %v | %v | %s |", c.name, base, ours, ours/base,
+	return fmt.Sprintf("| %s | %.0f | %.0f | **%.2f** | %.2f | %v | %v | %v | %v | %s |", c.name, base, ours, ours/base, median(paired),
 		median(p99s[0]).Round(time.Microsecond), median(p99s[1]).Round(time.Microsecond),
 		baseCPU.Round(100*time.Nanosecond), ourCPU.Round(100*time.Nanosecond), cpuRatio), nil
 }
