@@ -5,7 +5,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -25,10 +24,9 @@ func BenchmarkCatalogTCP(b *testing.B) {
 	cat := newCatalog(b)
 	ours := newServer(cat, logger, newAccessLog("json", out), config{logFormat: "json"})
 	addr := serveBench(b, ours, true)
-	const lang = "Accept-Language: en-US,en;q=0.9"
-	full := take(b, addr, lang)
-	tag := full.header.Get("Etag")
-	notMod := take(b, addr, lang, "If-None-Match: "+tag)
+	full := do(ours.Handler, "GET", "/v1/errors", map[string]string{"Accept-Language": "en-US,en;q=0.9"})
+	tag := full.Header().Get("Etag")
+	notMod := do(ours.Handler, "GET", "/v1/errors", map[string]string{"Accept-Language": "en-US,en;q=0.9", "If-None-Match": tag})
 	constant := newServer(cat, logger, newAccessLog("json", out), config{}) // the same settings
 	constant.ConnContext = nil
 	constant.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -36,12 +34,13 @@ func BenchmarkCatalogTCP(b *testing.B) {
 		if r.Header.Get("If-None-Match") == tag {
 			src = notMod
 		}
-		for k, v := range src.header {
+		for k, v := range src.Header() {
 			w.Header()[k] = v
 		}
-		w.WriteHeader(src.status)
-		w.Write(src.body)
+		w.WriteHeader(src.Code)
+		w.Write(src.Body.Bytes())
 	})
+	const lang = "Accept-Language: en-US,en;q=0.9"
 	constAddr := serveBench(b, constant, false)
 	for _, tt := range []struct {
 		name   string
@@ -76,31 +75,4 @@ func serveBench(b *testing.B, srv *http.Server, checked bool) string {
 	go srv.Serve(l)
 	b.Cleanup(func() { srv.Close() })
 	return ln.Addr().String()
-}
-
-// A benchAnswer is one answer, to be served again as it was.
-type benchAnswer struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-// take returns the answer of addr to GET /v1/errors with the given header lines, without
-// its Date and Content-Length, which net/http writes.
-func take(b *testing.B, addr string, header ...string) benchAnswer {
-	req, _ := http.NewRequest("GET", "http://"+addr+"/v1/errors", nil)
-	for _, h := range header {
-		k, v, _ := strings.Cut(h, ":")
-		req.Header.Set(k, strings.TrimSpace(v))
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	h := resp.Header.Clone()
-	h.Del("Date")
-	h.Del("Content-Length")
-	return benchAnswer{resp.StatusCode, h, body}
 }
