@@ -109,6 +109,15 @@ func TestReferenceMatchesServer(t *testing.T) {
 	}
 }
 
+// TestReferenceGatewayBounds checks the bounds the references give for the gateway's 504
+// against the server's defaults.
+func TestReferenceGatewayBounds(t *testing.T) {
+	if docgen.UpstreamIdleTimeout != server.DefaultUpstreamIdleTimeout || docgen.UpstreamTimeout != server.DefaultUpstreamTimeout {
+		t.Errorf("the references say %v idle and %v in all; the server's defaults are %v and %v: update internal/docgen, then go generate ./...",
+			docgen.UpstreamIdleTimeout, docgen.UpstreamTimeout, server.DefaultUpstreamIdleTimeout, server.DefaultUpstreamTimeout)
+	}
+}
+
 func get(t *testing.T, url, lang, ifNoneMatch string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequest("GET", url, nil)

@@ -13,9 +13,10 @@
 // only what it serves.
 //
 // Every problem is a *LoadError with the file, the line and the column (1:1 for a problem
-// with the whole file): a file larger than MaxFileSize (refused before it is read whole), a
-// name that is not a language tag, TOML that does not decode, what go-i18n refuses (a key
-// written after a table joins that table), an empty file, a template messages may not use
+// with the whole file): a file larger than DefaultMaxFileSize, 8 MiB, or than the
+// MaxFileSize option (refused before it is read whole), a name that is not a language tag,
+// TOML that does not decode, what go-i18n refuses (a key written after a table joins that
+// table), an empty file, a template messages may not use
 // (at the refused action itself, its line and column inside the string, through escapes and
 // the lines of a multi-line string), an id defined twice in one language, and, with
 // RequireComplete, a code without a usable message. A message refused for its own error, or

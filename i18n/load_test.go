@@ -223,7 +223,7 @@ func (f *sizedFile) Close() error { return nil }
 func TestLoadMaxFileSize(t *testing.T) {
 	for _, lie := range []bool{false, true} {
 		var read int64
-		_, err := New(sizedFS{n: 50 << 20, read: &read, lie: lie}, WithMaxFileSize(1<<20))
+		_, err := New(sizedFS{n: 50 << 20, read: &read, lie: lie}, MaxFileSize(1<<20))
 		le := firstLoadError(t, err)
 		var se *localefile.SizeError
 		if !errors.As(err, &se) || le.File != "zh-CN.toml" || !strings.Contains(err.Error(), "more than the 1 MiB a locale file may have") {

@@ -258,7 +258,7 @@ func TestLoadProcess(t *testing.T) {
 	}
 	opts := []Option{discard}
 	if name == "50MB-allowed" {
-		opts = append(opts, WithMaxFileSize(64<<20))
+		opts = append(opts, MaxFileSize(64<<20))
 	}
 	before := heapInUse()
 	start := time.Now()

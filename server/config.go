@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
-	"os"
 	"strconv"
 	"time"
+
+	"github.com/apiswitch/errcode/internal/localefile"
 )
 
 // config is what the command line says.
@@ -83,19 +83,14 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (c
 	return c, nil
 }
 
-// checkLocalesDir says, before anything loads, when -locales names no directory.
+// checkLocalesDir says, before anything loads, when -locales names no directory or one
+// without a *.toml file.
 func checkLocalesDir(dir string) error {
 	if dir == "" {
 		return nil
 	}
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("-locales %s: no such directory", dir)
-	case err != nil:
+	if err := localefile.CheckDir(dir); err != nil {
 		return fmt.Errorf("-locales %s: %w", dir, err)
-	case !info.IsDir():
-		return fmt.Errorf("-locales %s: not a directory", dir)
 	}
 	return nil
 }

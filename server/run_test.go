@@ -27,6 +27,8 @@ func TestRunExitCodes(t *testing.T) {
 	incomplete := t.TempDir()
 	copyLocales(t, incomplete)
 	writeFile(t, incomplete, "zh-CN.toml", "[APP_NOT_FOUND]\nother = \"未找到应用\"\n")
+	empty, notoml := t.TempDir(), t.TempDir()
+	writeFile(t, notoml, "README.md", "translations go here\n")
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +48,9 @@ func TestRunExitCodes(t *testing.T) {
 		{"broken locales", []string{"-locales", broken, "-addr", "127.0.0.1:0"}, ExitError, "", filepath.Join(broken, "zh-CN.toml") + ":4:8: expected"},
 		{"incomplete locales", []string{"-locales", incomplete, "-addr", "127.0.0.1:0"}, ExitError, "", "has no message"},
 		{"missing locales", []string{"-locales", filepath.Join(broken, "nope"), "-addr", "127.0.0.1:0"}, ExitError, "", "-locales " + filepath.Join(broken, "nope") + ": no such directory"},
+		{"empty locales", []string{"-locales", empty, "-addr", "127.0.0.1:0"}, ExitError, "", "-locales " + empty + ": no *.toml locale file in it"},
+		{"locales without toml", []string{"-locales", notoml, "-addr", "127.0.0.1:0"}, ExitError, "", "-locales " + notoml + ": no *.toml locale file in it"},
+		{"locales a file", []string{"-locales", filepath.Join(notoml, "README.md"), "-addr", "127.0.0.1:0"}, ExitError, "", "-locales " + filepath.Join(notoml, "README.md") + ": not a directory"},
 		{"address in use", []string{"-addr", busy.Addr().String()}, ExitError, "", "address already in use"},
 	}
 	for _, tt := range tests {

@@ -147,7 +147,7 @@ func TestGateway(t *testing.T) {
 
 func TestStartFailures(t *testing.T) {
 	t.Parallel()
-	broken := t.TempDir()
+	broken, empty := t.TempDir(), t.TempDir()
 	if err := os.WriteFile(filepath.Join(broken, "zh-CN.toml"), []byte("[APP_NOT_FOUND]\nother = \"x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -159,6 +159,7 @@ func TestStartFailures(t *testing.T) {
 	}{
 		{"broken locales", []string{"-locales", broken}, 1, filepath.Join(broken, "zh-CN.toml") + ":2:"},
 		{"no such locales", []string{"-locales", filepath.Join(broken, "nope")}, 1, "-locales " + filepath.Join(broken, "nope") + ": no such directory"},
+		{"empty locales", []string{"-locales", empty}, 1, "-locales " + empty + ": no *.toml locale file in it"},
 		{"bad flag", []string{"-log-format", "xml"}, 2, "want text or json"},
 	}
 	for _, tt := range tests {

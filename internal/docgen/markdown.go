@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
@@ -64,8 +65,17 @@ func (p *page) reading() {
 	p.printf("- "+p.t.gateway+"\n\n", codes.InternalError, int(codes.InternalError))
 	p.printf("  %s\n  |---|---|\n", p.t.gatewayCols)
 	p.printf("  | %d %s | %s |\n", http.StatusBadGateway, http.StatusText(http.StatusBadGateway), p.t.badGateway)
-	p.printf("  | %d %s | %s |\n\n", http.StatusGatewayTimeout, http.StatusText(http.StatusGatewayTimeout), p.t.gatewayTimeout)
+	p.printf("  | %d %s | %s |\n\n", http.StatusGatewayTimeout, http.StatusText(http.StatusGatewayTimeout),
+		fmt.Sprintf(p.t.gatewayTimeout, int(UpstreamIdleTimeout/time.Second), int(UpstreamTimeout/time.Second)))
+	p.printf("  %s\n\n", p.t.gatewayStarted)
 }
+
+// The gateway's default bounds, as the reference states them; a test in docs/ checks them
+// against the server's (docgen does not import the server).
+const (
+	UpstreamIdleTimeout = 30 * time.Second // server.DefaultUpstreamIdleTimeout
+	UpstreamTimeout     = 60 * time.Second // server.DefaultUpstreamTimeout
+)
 
 // list writes the /v1/errors section: the exchange, its first entry as the server encodes
 // it, and a revalidation.

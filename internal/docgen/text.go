@@ -11,7 +11,8 @@ type text struct {
 	gateway        string // %s %d: INTERNAL_ERROR's name and number
 	gatewayCols    string
 	badGateway     string // when 502 is answered
-	gatewayTimeout string // when 504 is answered
+	gatewayTimeout string // when 504 is answered; %d %d: the idle and the whole bounds in seconds
+	gatewayStarted string // what a client gets when the answer had started
 	listHeading    string
 	list           string
 	etag           string
@@ -42,10 +43,15 @@ var texts = map[string]text{
 		gateway: "**502 and 504 come from the gateway.** Running as a gateway (`-upstream`), API Switch answers " +
 			"`%s` (%d) with one of these statuses when the back end fails; the cause goes to the server's " +
 			"log, never to the client:",
-		gatewayCols:    "| HTTP status | When |",
-		badGateway:     "the back end cannot be reached, or drops the connection before it answers",
-		gatewayTimeout: "the back end sends no response headers within 30 s",
-		listHeading:    "Every code at run time: `GET /v1/errors`",
+		gatewayCols: "| HTTP status | When |",
+		badGateway: "the back end cannot be reached, or breaks the exchange (closes or resets the connection, " +
+			"sends less than it declared) before anything was sent to the client",
+		gatewayTimeout: "the back end sends nothing for %d s (`-upstream-idle-timeout`'s default), before its response or " +
+			"within its body, or takes more than %d s (`-upstream-timeout`'s default) in all, before anything was sent to the client",
+		gatewayStarted: "Once the answer has started (a 2XX status is sent with its first body byte), its status " +
+			"cannot change any more: on these failures the gateway aborts the connection, so that the client sees " +
+			"a network error, never a cut body that looks whole.",
+		listHeading: "Every code at run time: `GET /v1/errors`",
 		list: "A running server lists every code in the language of the request, for front ends that show " +
 			"messages themselves; `GET /v1/errors/{code}` answers one code, by number (10205) or name " +
 			"(APP_NOT_FOUND), in the same shape:",
@@ -71,10 +77,13 @@ var texts = map[string]text{
 			"响应体同样是 `{\"Code\", \"Message\"}`，因此对使用它们的操作，2XX 响应也要读取 `Code`：%s。",
 		gateway: "**502 和 504 来自网关。** 作为网关运行（`-upstream`）时，如果后端出错，API Switch 返回 " +
 			"`%s`（%d）和下列状态码之一；原因只写入服务日志，不会返回给客户端：",
-		gatewayCols:    "| HTTP 状态 | 何时返回 |",
-		badGateway:     "后端不可达，或在响应之前中断连接",
-		gatewayTimeout: "后端在 30 秒内没有返回响应头",
-		listHeading:    "运行时获取全部错误码：`GET /v1/errors`",
+		gatewayCols: "| HTTP 状态 | 何时返回 |",
+		badGateway:  "后端不可达，或在向客户端发送任何内容之前中断交换（关闭或重置连接、发送的内容少于它声明的长度）",
+		gatewayTimeout: "在向客户端发送任何内容之前，后端连续 %d 秒（`-upstream-idle-timeout` 的默认值）没有发送任何数据（响应之前或响应体之中），" +
+			"或整个请求超过 %d 秒（`-upstream-timeout` 的默认值）",
+		gatewayStarted: "响应一旦开始发送（2XX 状态码随响应体的第一个字节一起发送），状态码就无法再改变：" +
+			"此时遇到上述故障，网关会中断连接，客户端看到的是网络错误，而不会收到一个看似完整、实则被截断的响应体。",
+		listHeading: "运行时获取全部错误码：`GET /v1/errors`",
 		list: "运行中的服务以请求的语言列出全部错误码，供自行展示消息的前端使用；" +
 			"`GET /v1/errors/{code}` 以相同结构返回单个错误码，可用数值（10205）或名称（APP_NOT_FOUND）查询：",
 		etag: "**缓存列表。** 保存响应体及其 `ETag`，再次请求时在 `If-None-Match` 中带上它：" +

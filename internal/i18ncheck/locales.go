@@ -44,9 +44,12 @@ func langOfPath(name string) string {
 // Files go-i18n would not load as their language are reported and left out. Paths in
 // positions are relative to base. Files are parsed in parallel.
 func readLocales(base, dir string) ([]*Locale, []Finding, error) {
+	if err := localefile.CheckDir(resolve(base, dir)); err != nil {
+		return nil, nil, fmt.Errorf("-locales %s: %w", dir, err)
+	}
 	entries, err := os.ReadDir(resolve(base, dir))
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading locales: %w", err)
+		return nil, nil, fmt.Errorf("-locales %s: %w", dir, err)
 	}
 	var findings []Finding
 	var files []*File

@@ -14,6 +14,7 @@ type messageCheck struct {
 	m, src      *Message
 	forms       map[string]bool // plural forms the language uses
 	pluralKnown bool
+	refused     bool // a form's template is refused: the catalog does not serve the message
 	out         []Finding
 }
 
@@ -26,9 +27,10 @@ func (mc *messageCheck) add(check string, sev Severity, pos Position, detail, fo
 	})
 }
 
-// usable reports whether the message counts as translated.
+// usable reports whether the message counts as translated: it has text, is no stub, and
+// every form's template is one the catalog accepts. Call it after run.
 func (mc *messageCheck) usable() bool {
-	return !mc.m.Stub && strings.TrimSpace(mc.m.Forms["other"]) != ""
+	return !mc.m.Stub && !mc.refused && strings.TrimSpace(mc.m.Forms["other"]) != ""
 }
 
 func (mc *messageCheck) run() []Finding {
@@ -98,7 +100,7 @@ func (mc *messageCheck) templates() ([]string, bool) {
 		fields, err := mc.m.templateFields(f)
 		if err != nil {
 			mc.add(CheckSyntax, Error, mc.m.templatePos(f), "template "+f, "%q is not a valid template: %v", f, err)
-			ok = false
+			ok, mc.refused = false, true
 			continue
 		}
 		all = append(all, fields...)

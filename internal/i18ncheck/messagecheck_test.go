@@ -45,3 +45,25 @@ func TestEmptyAgreesWithGoI18n(t *testing.T) {
 		})
 	}
 }
+
+// TestExtraPlaceholderAgreesWithGoI18n checks what the placeholder finding and the README
+// say go-i18n does with a placeholder the source does not pass: it prints "<no value>".
+// (What API Switch's catalog does instead, leave it out, is ExampleLocalizer_Message in
+// package i18n.)
+func TestExtraPlaceholderAgreesWithGoI18n(t *testing.T) {
+	b := i18n.NewBundle(language.English)
+	b.MustAddMessages(language.English, &i18n.Message{ID: "APP_NOT_FOUND", Other: "The app {{.AppName}} was not found."})
+	got, err := i18n.NewLocalizer(b, "en").Localize(&i18n.LocalizeConfig{
+		MessageID:    "APP_NOT_FOUND",
+		TemplateData: map[string]any{"Name": "web"}, // what the source's {{.Name}} is passed
+	})
+	if err != nil || got != "The app <no value> was not found." {
+		t.Errorf("go-i18n renders %q, %v; the placeholder finding says it prints <no value>", got, err)
+	}
+	mc := &messageCheck{r: &Report{}, l: &Locale{Tag: "en-US"}, c: &Code{Name: "APP_NOT_FOUND"},
+		m: &Message{ID: "APP_NOT_FOUND"}, src: &Message{fields: []string{".Name"}}}
+	mc.placeholders([]string{".AppName"})
+	if len(mc.out) == 0 || !strings.Contains(mc.out[len(mc.out)-1].Message, `go-i18n would render "<no value>"`) {
+		t.Errorf("the placeholder finding = %+v, want it to say go-i18n renders <no value>", mc.out)
+	}
+}

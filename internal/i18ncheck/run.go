@@ -128,7 +128,7 @@ func sourceLocale(locales []*Locale, cfg Config) (*Locale, error) {
 		tags = append(tags, l.Tag)
 	}
 	if len(tags) == 0 {
-		return nil, fmt.Errorf("no message files for any language in %s", cfg.Locales)
+		return nil, fmt.Errorf("-locales %s: no *.toml file in it is named for a language (want one file per language, such as zh-CN.toml)", cfg.Locales)
 	}
 	return nil, fmt.Errorf("no message file for the source locale %s in %s (it has %s): name the source with -source", cfg.Source, cfg.Locales, strings.Join(tags, ", "))
 }
