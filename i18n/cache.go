@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"hash/maphash"
 	"strings"
 	"sync/atomic"
 )
@@ -17,9 +16,9 @@ const (
 // by CLOCK (an entry read since the hand last passed it gets a second chance, and junk is
 // never read again). Reads and writes take no lock: a writer swaps one entry in with a
 // compare-and-swap, and gives up, storing nothing, when another writer got there first.
-// Keys are hashed with a random seed, so a sender cannot aim its keys at one set.
+// Keys are hashed under a secret random hashKey, so a sender cannot aim its keys at one set.
 type cache[V any] struct {
-	seed maphash.Seed
+	key  hashKey
 	sets [cacheSets]cacheSet[V]
 }
 
@@ -41,7 +40,7 @@ type cacheEntry[V any] struct {
 }
 
 // init readies a cache in place: its atomics must not be copied.
-func (c *cache[V]) init() { c.seed = maphash.MakeSeed() }
+func (c *cache[V]) init() { c.key = newHashKey() }
 
 func newCache[V any]() *cache[V] {
 	c := new(cache[V])
@@ -51,7 +50,7 @@ func newCache[V any]() *cache[V] {
 
 // get returns the value cached for key.
 func (c *cache[V]) get(key string) (V, bool) {
-	h := maphash.String(c.seed, key)
+	h := c.key.hash(key)
 	if e := c.find(h, key); e != nil {
 		if !e.used.Load() {
 			e.used.Store(true)
@@ -79,7 +78,7 @@ func (c *cache[V]) find(h uint64, key string) *cacheEntry[V] {
 // read since the CLOCK hand last passed it. It keeps a copy of key, never the caller's
 // backing array (a whole request header).
 func (c *cache[V]) put(key string, val V) {
-	h := maphash.String(c.seed, key)
+	h := c.key.hash(key)
 	if c.find(h, key) != nil {
 		return
 	}

@@ -19,7 +19,9 @@ type snapshot struct {
 	langs    []language.Tag // the default language first
 	names    []string       // langs[i].String()
 	neg      *negotiator
-	msgs     map[codes.Code][]*message // indexed like langs
+	codes    codeIndex  // numbers codes.All()
+	msgs     []*message // of code number n in language i at n*len(langs)+i
+	plain    []string   // indexed like msgs: the text of a message without placeholders, else ""
 	version  string
 	problems func(Problem)
 }
@@ -27,6 +29,7 @@ type snapshot struct {
 // newSnapshot serves vers, the default language's first.
 func newSnapshot(vers []*langVersion, o options) *snapshot {
 	langs := make([]language.Tag, len(vers))
+	all := codes.All()
 	h := sha256.New()
 	for i, v := range vers {
 		langs[i] = v.tag
@@ -36,19 +39,25 @@ func newSnapshot(vers []*langVersion, o options) *snapshot {
 		langs:    langs,
 		names:    make([]string, len(langs)),
 		neg:      newNegotiator(langs, o),
-		msgs:     make(map[codes.Code][]*message, len(codes.All())),
+		codes:    newCodeIndex(all),
+		msgs:     make([]*message, 0, len(all)*len(vers)),
+		plain:    make([]string, 0, len(all)*len(vers)),
 		version:  hex.EncodeToString(h.Sum(nil)[:12]),
 		problems: o.onProblem,
 	}
 	for i, tag := range langs {
 		s.names[i] = tag.String()
 	}
-	for _, code := range codes.All() {
-		row := make([]*message, len(vers))
-		for i, v := range vers {
-			row[i] = v.msgs[code]
+	for _, code := range all {
+		for _, v := range vers {
+			m := v.msgs[code]
+			s.msgs = append(s.msgs, m)
+			if !m.missing && len(m.fields) == 0 {
+				s.plain = append(s.plain, m.text)
+			} else {
+				s.plain = append(s.plain, "")
+			}
 		}
-		s.msgs[code] = row
 	}
 	return s
 }
@@ -70,10 +79,14 @@ func servingOrder(def language.Tag, vers []*langVersion) []*langVersion {
 // message renders code in the language with index lang, falling back to the default
 // language and then to the code's name.
 func (s *snapshot) message(lang int, code codes.Code, data map[string]any) string {
-	row, ok := s.msgs[code]
-	if !ok {
+	n := s.codes.find(code)
+	if n < 0 {
 		return code.String()
 	}
+	if text := s.plain[n*len(s.langs)+lang]; text != "" {
+		return text // most messages, with nothing to render and nothing to report
+	}
+	row := s.row(n)
 	if text, ok := s.render(row, lang, code, data); ok {
 		return text
 	}
@@ -83,6 +96,12 @@ func (s *snapshot) message(lang int, code codes.Code, data map[string]any) strin
 		}
 	}
 	return code.String()
+}
+
+// row returns the messages of the code numbered n, indexed like langs.
+func (s *snapshot) row(n int) []*message {
+	k := len(s.langs)
+	return s.msgs[n*k : n*k+k : n*k+k]
 }
 
 // render renders one message and reports its first problem.
@@ -113,10 +132,11 @@ func (s *snapshot) report(m *message, lang int, code codes.Code, err error) {
 // template returns the text of code in language lang as written, with the names of its
 // placeholders, falling back as message does.
 func (s *snapshot) template(lang int, code codes.Code) (string, []string) {
-	row, ok := s.msgs[code]
-	if !ok {
+	n := s.codes.find(code)
+	if n < 0 {
 		return code.String(), nil
 	}
+	row := s.row(n)
 	for _, i := range []int{lang, 0} {
 		if m := row[i]; !m.missing {
 			return m.template()

@@ -10,15 +10,27 @@ import (
 type ctxKey struct{}
 
 // A state is what the middleware keeps for one request. It is the request's context too,
-// so that the context, the writer wrapper and the header values cost one allocation.
+// and holds the request the inner handler sees, so that the context, the request and the
+// writer wrapper cost one allocation. The header values of the responses whose headers the
+// middleware sets (errors, filled bodies) are another, made only for those.
 type state struct {
 	context.Context
-	cfg *config
-	req *http.Request // the request the inner handler sees
-	loc i18n.Localizer
-	fw  fillWriter
-	hv  headerValues
-	out Outcome
+	cfg   *config
+	req   *http.Request // the request the inner handler sees: &inner, or the caller's
+	loc   i18n.Localizer
+	fw    fillWriter
+	hv    *headerValues // see values
+	out   Outcome
+	inner http.Request
+}
+
+// values returns the backing of the header values the middleware sets on this request's
+// response.
+func (s *state) values() *headerValues {
+	if s.hv == nil {
+		s.hv = new(headerValues)
+	}
+	return s.hv
 }
 
 // Value returns the state for ctxKey and asks the parent context otherwise.

@@ -64,7 +64,7 @@ func (f *fillWriter) fill() {
 		return
 	}
 	*dst = res.body
-	setFilledHeaders(h, s.loc.String(), len(res.body), len(h["Content-Length"]) > 0, &s.hv)
+	setFilledHeaders(h, s.loc.String(), len(res.body), len(h["Content-Length"]) > 0, s.values())
 	f.phase = phasePass
 	f.w.WriteHeader(f.code)
 	s.recordStatus(f.code)

@@ -38,7 +38,8 @@ type handler struct {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := &state{Context: r.Context(), cfg: h.cfg, loc: h.cfg.localizer(r)}
-	s.req = r.WithContext(s)
+	s.inner = *r.WithContext(s) // inlined: the copy WithContext makes stays on the stack
+	s.req = &s.inner
 	s.fw = fillWriter{w: w, s: s}
 	if h.cfg.observe != nil {
 		defer s.observe(time.Now())

@@ -50,7 +50,7 @@ func (s *state) writeError(w http.ResponseWriter, r *http.Request, err error) {
 // written from the cache when it has no placeholders or the data fills none.
 func (s *state) writeProblem(w http.ResponseWriter, r *http.Request, p problem) {
 	s.recordBody(p.code, langOf(s.loc))
-	setErrorHeaders(w.Header(), p.code, p.status, s.loc.String(), &s.hv)
+	setErrorHeaders(w.Header(), p.code, p.status, s.loc.String(), s.values())
 	enc := s.cfg.cache.get(s.loc, p.code)
 	text := enc.text
 	if p.data != nil && !enc.fixed {

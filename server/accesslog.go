@@ -22,7 +22,8 @@ import (
 // ERROR, the rest INFO; the record's time is the response's end. It formats the line itself, a few hundred nanoseconds where a
 // slog handler takes several times that: it is the one record every request writes.
 type accessLog struct {
-	out   io.Writer // a logOutput: buffered, safe for concurrent use
+	out   io.Writer  // safe for concurrent use
+	lo    *logOutput // out, when it is one (as in apiswitch)
 	json  bool
 	now   func() time.Time
 	bufs  sync.Pool
@@ -30,12 +31,22 @@ type accessLog struct {
 }
 
 func newAccessLog(format string, out io.Writer) *accessLog {
-	return &accessLog{out: out, json: format == "json", now: time.Now,
+	lo, _ := out.(*logOutput)
+	return &accessLog{out: out, lo: lo, json: format == "json", now: time.Now,
 		bufs: sync.Pool{New: func() any { return new([]byte) }}}
 }
 
-// observe is the middleware's Observe function.
+// maxStackLine is the room for a line on the stack, enough for a path of 300 bytes.
+const maxStackLine = 512
+
+// observe is the middleware's Observe function. A logOutput copies the line into its
+// buffer: the line is formatted on the stack. Another writer gets a pooled buffer.
 func (a *accessLog) observe(r *http.Request, o middleware.Outcome) {
+	if a.lo != nil {
+		var arr [maxStackLine]byte
+		a.lo.Write(a.line(arr[:0], r, o))
+		return
+	}
 	p := a.bufs.Get().(*[]byte)
 	b := a.line((*p)[:0], r, o)
 	a.out.Write(b)
@@ -51,100 +62,83 @@ func (a *accessLog) line(b []byte, r *http.Request, o middleware.Outcome) []byte
 	if o.Status >= 500 || o.Aborted {
 		level = "ERROR"
 	}
-	l := lineWriter{b: b, json: a.json, clock: &a.clock}
 	end := o.End
 	if end.IsZero() {
 		end = a.now()
 	}
-	l.time(end)
-	l.str("level", level)
-	l.str("msg", "request")
-	l.str("method", r.Method)
-	l.str("path", r.URL.Path)
-	l.int("status", int64(o.Status))
-	l.int("code", int64(o.Code))
-	l.str("lang", o.Lang)
-	l.int("bytes", o.Bytes)
-	l.str("duration", o.Duration.String())
+	if a.json {
+		return a.jsonLine(b, level, r, o, end)
+	}
+	return a.textLine(b, level, r, o, end)
+}
+
+// jsonLine appends the record as slog's JSON handler writes it. The keys and what lies
+// between the values are constants, written as one piece each.
+func (a *accessLog) jsonLine(b []byte, level string, r *http.Request, o middleware.Outcome, end time.Time) []byte {
+	b = append(b, `{"time":"`...)
+	b = a.clock.appendNano(b, end)
+	b = append(b, `","level":"`...)
+	b = append(b, level...)
+	b = append(b, `","msg":"request","method":"`...)
+	b = appendJSONString(b, r.Method)
+	b = append(b, `","path":"`...)
+	b = appendJSONString(b, r.URL.Path)
+	b = append(b, `","status":`...)
+	b = strconv.AppendInt(b, int64(o.Status), 10)
+	b = append(b, `,"code":`...)
+	b = strconv.AppendInt(b, int64(o.Code), 10)
+	b = append(b, `,"lang":"`...)
+	b = appendJSONString(b, o.Lang)
+	b = append(b, `","bytes":`...)
+	b = strconv.AppendInt(b, o.Bytes, 10)
+	b = append(b, `,"duration":"`...)
+	b = appendJSONString(b, o.Duration.String())
+	b = append(b, '"')
 	if o.Aborted {
-		l.bool("aborted")
+		b = append(b, `,"aborted":true`...)
 	}
 	if o.Hijacked {
-		l.bool("hijacked")
+		b = append(b, `,"hijacked":true`...)
 	}
-	return l.end()
+	return append(b, "}\n"...)
 }
 
-// A lineWriter appends the attributes of one record as slog's handlers write them.
-type lineWriter struct {
-	b     []byte
-	json  bool
-	n     int // attributes written
-	clock *logClock
-}
-
-func (l *lineWriter) key(k string) {
-	switch {
-	case l.json && l.n == 0:
-		l.b = append(l.b, '{')
-	case l.json:
-		l.b = append(l.b, ',')
-	case l.n > 0:
-		l.b = append(l.b, ' ')
+// textLine appends the record as slog's text handler writes it.
+func (a *accessLog) textLine(b []byte, level string, r *http.Request, o middleware.Outcome, end time.Time) []byte {
+	b = append(b, "time="...)
+	b = a.clock.appendMilli(b, end)
+	b = append(b, " level="...)
+	b = append(b, level...)
+	b = append(b, " msg=request method="...)
+	b = appendText(b, r.Method)
+	b = append(b, " path="...)
+	b = appendText(b, r.URL.Path)
+	b = append(b, " status="...)
+	b = strconv.AppendInt(b, int64(o.Status), 10)
+	b = append(b, " code="...)
+	b = strconv.AppendInt(b, int64(o.Code), 10)
+	b = append(b, " lang="...)
+	b = appendText(b, o.Lang)
+	b = append(b, " bytes="...)
+	b = strconv.AppendInt(b, o.Bytes, 10)
+	b = append(b, " duration="...)
+	b = appendText(b, o.Duration.String())
+	if o.Aborted {
+		b = append(b, " aborted=true"...)
 	}
-	l.n++
-	if l.json {
-		l.b = append(l.b, '"')
-		l.b = append(l.b, k...)
-		l.b = append(l.b, `":`...)
-		return
+	if o.Hijacked {
+		b = append(b, " hijacked=true"...)
 	}
-	l.b = append(l.b, k...)
-	l.b = append(l.b, '=')
+	return append(b, '\n')
 }
 
-// time writes the time as slog does: RFC 3339 with nanoseconds in JSON, milliseconds in
-// text.
-func (l *lineWriter) time(t time.Time) {
-	l.key("time")
-	if l.json {
-		l.b = append(l.b, '"')
-		l.b = l.clock.appendNano(l.b, t)
-		l.b = append(l.b, '"')
-		return
+// appendText appends a value as slog's text handler writes a string: quoted when it must
+// be.
+func appendText(b []byte, v string) []byte {
+	if needsQuoting(v) {
+		return strconv.AppendQuote(b, v)
 	}
-	l.b = l.clock.appendMilli(l.b, t)
-}
-
-func (l *lineWriter) str(k, v string) {
-	l.key(k)
-	switch {
-	case l.json:
-		l.b = append(l.b, '"')
-		l.b = appendJSONString(l.b, v)
-		l.b = append(l.b, '"')
-	case needsQuoting(v):
-		l.b = strconv.AppendQuote(l.b, v)
-	default:
-		l.b = append(l.b, v...)
-	}
-}
-
-func (l *lineWriter) int(k string, v int64) {
-	l.key(k)
-	l.b = strconv.AppendInt(l.b, v, 10)
-}
-
-func (l *lineWriter) bool(k string) {
-	l.key(k)
-	l.b = append(l.b, "true"...)
-}
-
-func (l *lineWriter) end() []byte {
-	if l.json {
-		l.b = append(l.b, '}')
-	}
-	return append(l.b, '\n')
+	return append(b, v...)
 }
 
 const hexDigits = "0123456789abcdef"

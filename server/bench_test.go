@@ -133,21 +133,7 @@ func BenchmarkCatalogOverhead(b *testing.B) {
 	out := newLogOutput(io.Discard)
 	defer out.Close()
 	h := handlerWith(newCatalog(b), newLogger("json", out), newAccessLog("json", out).observe, gatewayConfig{})
-	lang := map[string]string{"Accept-Language": "en-US,en;q=0.9"}
-	full := do(h, "GET", "/v1/errors", lang)
-	tag := full.Header().Get("ETag")
-	notMod := do(h, "GET", "/v1/errors", map[string]string{"Accept-Language": "en-US,en;q=0.9", "If-None-Match": tag})
-	constant := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		src := full
-		if r.Header.Get("If-None-Match") == tag {
-			src = notMod
-		}
-		for k, v := range src.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(src.Code)
-		w.Write(src.Body.Bytes())
-	})
+	constant, tag := constantCatalog(h)
 	for _, tt := range []struct {
 		name string
 		inm  string
@@ -177,3 +163,24 @@ type discardWriter struct{ h http.Header }
 func (d discardWriter) Header() http.Header         { return d.h }
 func (d discardWriter) Write(p []byte) (int, error) { return len(p), nil }
 func (d discardWriter) WriteHeader(int)             {}
+
+// constantCatalog returns a constant handler that writes the headers and bytes h answers
+// to GET /v1/errors in English: the list, or its 304 when If-None-Match is the list's ETag,
+// which it also returns.
+func constantCatalog(h http.Handler) (http.Handler, string) {
+	const lang = "en-US,en;q=0.9"
+	full := do(h, "GET", "/v1/errors", map[string]string{"Accept-Language": lang})
+	tag := full.Header().Get("ETag")
+	notMod := do(h, "GET", "/v1/errors", map[string]string{"Accept-Language": lang, "If-None-Match": tag})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		src := full
+		if r.Header.Get("If-None-Match") == tag {
+			src = notMod
+		}
+		for k, v := range src.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(src.Code)
+		w.Write(src.Body.Bytes())
+	}), tag
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
@@ -37,7 +38,9 @@ func (s *routes) list(w http.ResponseWriter, r *http.Request) {
 }
 
 // one answers GET /v1/errors/{code}, where code is a number (10205) or a name
-// (APP_NOT_FOUND, in any case). An unknown code is a 404 ITEM_NOT_FOUND.
+// (APP_NOT_FOUND, in any ASCII case). An unknown code is a 404 ITEM_NOT_FOUND, and so is
+// any other spelling of a code: a sign or leading zeros (+10205, 010205), or letters that
+// only Unicode case mapping makes ASCII (ı, ſ).
 func (s *routes) one(w http.ResponseWriter, r *http.Request, name string) {
 	c, ok := lookup(name)
 	if !ok {
@@ -52,10 +55,20 @@ func (s *routes) one(w http.ResponseWriter, r *http.Request, name string) {
 	w.Write(s.cache.one(l, c))
 }
 
-// lookup finds a code by number or by name.
+// lookup finds a code by its number, in canonical decimal, or by its name in any ASCII
+// case: one resource has one path, and a cache or a rate limit keyed by path is not
+// bypassed by another spelling.
 func lookup(s string) (codes.Code, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
+		if strconv.Itoa(n) != s {
+			return 0, false
+		}
 		return codes.ByNumber(n)
+	}
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return 0, false
+		}
 	}
 	return codes.ByName(strings.ToUpper(s))
 }

@@ -32,6 +32,18 @@ func TestOne(t *testing.T) {
 		{"/v1/errors/99999", "en", 404, codes.ItemNotFound, "The requested item was not found.", "en-US"},
 		{"/v1/errors/NO_SUCH_CODE", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
 		{"/v1/errors/-1", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		// One spelling per code: the canonical decimal number, or the name in any ASCII case.
+		{"/v1/errors/+10205", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/%2B10205", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/010205", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/0010205", "en", 404, codes.ItemNotFound, "The requested item was not found.", "en-US"},
+		{"/v1/errors/-0", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/0", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/10205%20", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/1e4", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
+		{"/v1/errors/token_%C4%B1nvalid", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"}, // dotless ı, upper-cased to I
+		{"/v1/errors/Token_Invalid", "", 200, codes.TokenInvalid, "TOKEN不合法", "zh-CN"},
+		{"/v1/errors/%31%30%32%30%35", "", 200, codes.AppNotFound, "未找到应用", "zh-CN"}, // percent-encoded digits are the same path (RFC 3986 §6.2.2.2)
 		{"/v1/errors/10205/more", "", 404, codes.ItemNotFound, "未找到相应条目", "zh-CN"},
 	}
 	for _, tt := range tests {
@@ -134,7 +146,13 @@ func TestLookup(t *testing.T) {
 		{"10205", codes.AppNotFound, true},
 		{"APP_NOT_FOUND", codes.AppNotFound, true},
 		{"app_not_found", codes.AppNotFound, true},
-		{"010205", codes.AppNotFound, true},
+		{"App_Not_Found", codes.AppNotFound, true},
+		{"010205", 0, false}, // one spelling per code: no leading zeros,
+		{"+10205", 0, false}, // no sign,
+		{"00", 0, false},
+		{"-0", 0, false},
+		{"\u017ferver_not_found", 0, false}, // ſ upper-cases to S (SERVER_NOT_FOUND)
+		{"token_\u0131nvalid", 0, false},    // ı upper-cases to I
 		{"10000", 0, false},
 		{"", 0, false},
 		{"APP NOT FOUND", 0, false},

@@ -10,8 +10,10 @@
 // Messages are in the language negotiated from Accept-Language, or the one named by
 // ?lang=. Catalog answers carry Content-Language, Vary: Accept-Language and an ETag made of
 // the catalog version, the code table and the language, so a conditional request gets 304
-// until the message files change. An unknown code is 404 ITEM_NOT_FOUND; another method
-// than GET or HEAD is BADREQUEST with status 405.
+// until the message files change. An unknown code is 404 ITEM_NOT_FOUND, and so is another
+// spelling of a known one: a code is found by its decimal number as written in the table
+// (not +10205 or 010205) or by its name in any ASCII case. Another method than GET or HEAD
+// is BADREQUEST with status 405.
 //
 // # Gateway
 //

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,11 +27,15 @@ type Config struct {
 	Conns    int           // concurrent connections; 16 by default
 	Duration time.Duration // of the measurement; 3 s by default
 	Warmup   time.Duration // sent before measuring, not counted
+	// Requests, when positive, ends the run once this many requests were sent in the
+	// measured time (a benchmark's b.N), or at Duration if that comes first.
+	Requests int
 }
 
 // A Result is what one run measured.
 type Result struct {
 	Requests int           // answered in the measured time
+	Answered int           // answered in all, warm-up and the last round trips included
 	Errors   int           // connections that failed (each ends its connection)
 	Statuses map[int]int   // answers by status
 	Elapsed  time.Duration // of the measurement
@@ -57,15 +62,24 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	ctx, cancel := context.WithDeadline(ctx, end)
 	defer cancel()
 	results := make([]conn, cfg.Conns)
+	var budget *atomic.Int64
+	if cfg.Requests > 0 {
+		budget = new(atomic.Int64)
+		budget.Store(int64(cfg.Requests))
+	}
 	var wg sync.WaitGroup
 	for i := range results {
-		wg.Go(func() { results[i].run(ctx, cfg, start, end) })
+		wg.Go(func() { results[i].run(ctx, cfg, start, end, budget) })
 	}
 	wg.Wait()
 	res := Result{Statuses: map[int]int{}, Elapsed: cfg.Duration}
+	if budget != nil {
+		res.Elapsed = min(time.Since(start), cfg.Duration)
+	}
 	var lat []time.Duration
 	for _, c := range results {
 		res.Requests += len(c.latencies)
+		res.Answered += c.answered
 		lat = append(lat, c.latencies...)
 		for s, n := range c.statuses {
 			res.Statuses[s] += n
@@ -84,12 +98,15 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 
 // A conn is one connection's part of a run.
 type conn struct {
+	answered  int
 	latencies []time.Duration
 	statuses  map[int]int
 	err       error
 }
 
-func (c *conn) run(ctx context.Context, cfg Config, start, end time.Time) {
+// run sends requests until end, or until budget (nil for none) is spent on requests sent
+// after start.
+func (c *conn) run(ctx context.Context, cfg Config, start, end time.Time, budget *atomic.Int64) {
 	c.statuses = map[int]int{}
 	var d net.Dialer
 	nc, err := d.DialContext(ctx, "tcp", cfg.Addr)
@@ -102,7 +119,7 @@ func (c *conn) run(ctx context.Context, cfg Config, start, end time.Time) {
 	br := bufio.NewReaderSize(nc, 64<<10)
 	for {
 		sent := time.Now()
-		if !sent.Before(end) {
+		if !sent.Before(end) || budget != nil && !sent.Before(start) && budget.Add(-1) < 0 {
 			return
 		}
 		if _, err := nc.Write(cfg.Request); err != nil {
@@ -116,6 +133,7 @@ func (c *conn) run(ctx context.Context, cfg Config, start, end time.Time) {
 			}
 			return
 		}
+		c.answered++
 		if done := time.Now(); !sent.Before(start) && done.Before(end) {
 			c.latencies = append(c.latencies, done.Sub(sent))
 			c.statuses[status]++

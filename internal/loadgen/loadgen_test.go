@@ -29,8 +29,24 @@ func TestRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Requests == 0 || res.Errors != 0 || res.Statuses[tt.status] != res.Requests || res.P99 < res.P50 {
+		if res.Requests == 0 || res.Answered < res.Requests || res.Errors != 0 || res.Statuses[tt.status] != res.Requests || res.P99 < res.P50 {
 			t.Errorf("%v: %v", tt.header, res)
 		}
+	}
+}
+
+// TestRunRequests: a run with Requests ends when they are answered, long before Duration.
+func TestRunRequests(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	const n = 500
+	res, err := Run(context.Background(), Config{Addr: addr, Request: GET(addr, "/"), Conns: 4, Duration: time.Hour, Requests: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Requests != n || res.Statuses[200] != n || res.Elapsed >= time.Hour || res.Elapsed <= 0 {
+		t.Errorf("Requests %d: %v, elapsed %v", n, res, res.Elapsed)
 	}
 }

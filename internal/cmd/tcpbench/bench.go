@@ -2,14 +2,17 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,7 +24,10 @@ type bench struct {
 	count int
 	dur   time.Duration
 	conns int
+	only  rowSet // the rows to measure; all when empty
+	bin   string // a built apiswitch to measure; "" builds cmd/apiswitch
 	procs []*exec.Cmd
+	pids  map[string]int // the server process at each address
 	tmp   string
 }
 
@@ -38,58 +44,82 @@ type comparison struct {
 	candidates []candidate
 }
 
+// The rows of the table, by the names -only takes, and the groups of rows.
+const (
+	rowList      = "list"
+	row304       = "304"
+	rowGWSmall   = "gw-small"
+	rowGWLarge   = "gw-large"
+	rowGW404     = "gw-404"
+	groupCatalog = "catalog"
+	groupGateway = "gateway"
+)
+
+var groups = map[string][]string{
+	groupCatalog: {rowList, row304},
+	groupGateway: {rowGWSmall, rowGWLarge, rowGW404},
+}
+
+// A rowSet is the rows -only selects: a comma-separated list of row and group names.
+type rowSet map[string]bool
+
+func (s rowSet) String() string { return strings.Join(slices.Sorted(maps.Keys(s)), ",") }
+
+func (s rowSet) Set(v string) error {
+	for name := range strings.SplitSeq(v, ",") {
+		name = strings.TrimSpace(name)
+		switch rows, ok := groups[name]; {
+		case ok:
+			for _, r := range rows {
+				s[r] = true
+			}
+		case slices.Contains(groups[groupCatalog], name) || slices.Contains(groups[groupGateway], name):
+			s[name] = true
+		default:
+			return fmt.Errorf("unknown row %q (rows: %s, %s; groups: %s, %s)", name,
+				strings.Join(groups[groupCatalog], ", "), strings.Join(groups[groupGateway], ", "), groupCatalog, groupGateway)
+		}
+	}
+	return nil
+}
+
+// has reports whether any of rows is selected.
+func (s rowSet) has(rows ...string) bool {
+	if len(s) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(rows, func(r string) bool { return s[r] })
+}
+
 func (b *bench) run(ctx context.Context) error {
 	var err error
 	if b.tmp, err = os.MkdirTemp("", "tcpbench-"); err != nil {
 		return err
 	}
-	apiswitch := filepath.Join(b.tmp, "apiswitch")
-	build := exec.Command("go", "build", "-o", apiswitch, "github.com/apiswitch/errcode/cmd/apiswitch")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("building apiswitch: %w", err)
+	apiswitch := b.bin
+	if apiswitch == "" {
+		apiswitch = filepath.Join(b.tmp, "apiswitch")
+		build := exec.Command("go", "build", "-o", apiswitch, "github.com/apiswitch/errcode/cmd/apiswitch")
+		build.Stderr = os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("building apiswitch: %w", err)
+		}
 	}
 	self, _ := os.Executable()
-	catalog, err := b.startAPISwitch(apiswitch)
-	if err != nil {
-		return err
+	var comparisons []comparison
+	if b.only.has(groups[groupCatalog]...) {
+		c, err := b.catalogRows(self, apiswitch)
+		if err != nil {
+			return err
+		}
+		comparisons = append(comparisons, c...)
 	}
-	constant, err := b.startSelf(self, "serve-const", "-from", "http://"+catalog+"/v1/errors")
-	if err != nil {
-		return err
-	}
-	backend, err := b.startSelf(self, "serve-backend")
-	if err != nil {
-		return err
-	}
-	proxy, err := b.startSelf(self, "serve-proxy", "-upstream", "http://"+backend)
-	if err != nil {
-		return err
-	}
-	gateway, err := b.startAPISwitch(apiswitch, "-upstream", "http://"+backend)
-	if err != nil {
-		return err
-	}
-	etag, err := etagOf(catalog)
-	if err != nil {
-		return err
-	}
-	lang := "Accept-Language: en-US,en;q=0.9"
-	inm := "If-None-Match: " + etag
-	comparisons := []comparison{
-		{"GET /v1/errors", []candidate{
-			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", lang), 200},
-			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", lang), 200}}},
-		{"GET /v1/errors, 304", []candidate{
-			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", lang, inm), 304},
-			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", lang, inm), 304}}},
-	}
-	for _, p := range []struct{ name, path string }{
-		{"gateway, 200 B 2XX", small}, {"gateway, 50 KiB 2XX", large}, {"gateway, 404 filled", missing},
-	} {
-		comparisons = append(comparisons, comparison{p.name, []candidate{
-			{"httputil.ReverseProxy", proxy, loadgen.GET(proxy, p.path, lang), statusOf(p.path)},
-			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path)}}})
+	if b.only.has(groups[groupGateway]...) {
+		c, err := b.gatewayRows(self, apiswitch)
+		if err != nil {
+			return err
+		}
+		comparisons = append(comparisons, c...)
 	}
 	fmt.Printf("pinned: %v (servers on CPU 0 with GOMAXPROCS=1, load on CPU 1); %d connections, %v per measurement, %d rounds\n\n",
 		canPin(), b.conns, b.dur, b.count)
@@ -101,12 +131,73 @@ func (b *bench) run(ctx context.Context) error {
 		}
 		rows = append(rows, row)
 	}
-	fmt.Println("\n| request | baseline req/s | apiswitch req/s | ratio | baseline p99 | apiswitch p99 |")
-	fmt.Println("|---|---|---|---|---|---|")
+	fmt.Println("\n| request | baseline req/s | apiswitch req/s | ratio | round ratio | baseline p99 | apiswitch p99 | baseline CPU/req | apiswitch CPU/req | CPU ratio |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
 		fmt.Println(r)
 	}
 	return nil
+}
+
+const lang = "Accept-Language: en-US,en;q=0.9"
+
+// catalogRows starts apiswitch and the constant handler serving its English list, and
+// returns the selected catalog rows.
+func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
+	catalog, err := b.startAPISwitch(apiswitch)
+	if err != nil {
+		return nil, err
+	}
+	constant, err := b.startSelf(self, "serve-const", "-from", "http://"+catalog+"/v1/errors")
+	if err != nil {
+		return nil, err
+	}
+	etag, err := etagOf(catalog)
+	if err != nil {
+		return nil, err
+	}
+	inm := "If-None-Match: " + etag
+	var rows []comparison
+	if b.only.has(rowList) {
+		rows = append(rows, comparison{"GET /v1/errors", []candidate{
+			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", lang), 200},
+			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", lang), 200}}})
+	}
+	if b.only.has(row304) {
+		rows = append(rows, comparison{"GET /v1/errors, 304", []candidate{
+			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", lang, inm), 304},
+			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", lang, inm), 304}}})
+	}
+	return rows, nil
+}
+
+// gatewayRows starts the back end, the bare proxy and apiswitch -upstream, and returns
+// the selected gateway rows.
+func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
+	backend, err := b.startSelf(self, "serve-backend")
+	if err != nil {
+		return nil, err
+	}
+	proxy, err := b.startSelf(self, "serve-proxy", "-upstream", "http://"+backend)
+	if err != nil {
+		return nil, err
+	}
+	gateway, err := b.startAPISwitch(apiswitch, "-upstream", "http://"+backend)
+	if err != nil {
+		return nil, err
+	}
+	var rows []comparison
+	for _, p := range []struct{ row, name, path string }{
+		{rowGWSmall, "gateway, 200 B 2XX", small}, {rowGWLarge, "gateway, 50 KiB 2XX", large}, {rowGW404, "gateway, 404 filled", missing},
+	} {
+		if !b.only.has(p.row) {
+			continue
+		}
+		rows = append(rows, comparison{p.name, []candidate{
+			{"httputil.ReverseProxy", proxy, loadgen.GET(proxy, p.path, lang), statusOf(p.path)},
+			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path)}}})
+	}
+	return rows, nil
 }
 
 func statusOf(path string) int {
@@ -116,13 +207,25 @@ func statusOf(path string) int {
 	return 200
 }
 
-// compare measures each candidate count times, in turn, and returns the table row of the
-// medians.
+// compare measures each candidate count times, in turn (baseline first in odd rounds, last
+// in even ones), and returns the table row of the medians: throughput and its ratio, the
+// median of each round's ratio (the two measurements of a round are seconds apart, so a
+// change of the machine's load between rounds cancels out), p99 latency and the server
+// process's CPU time per answer (user and system, warm-up included), which other work on
+// the machine changes less than throughput.
 func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
 	rates := make([][]float64, len(c.candidates))
 	p99s := make([][]time.Duration, len(c.candidates))
+	cpus := make([][]time.Duration, len(c.candidates))
+	var paired []float64 // each round's ratio, apiswitch over baseline
 	for round := range b.count {
-		for i, cand := range c.candidates {
+		for k := range c.candidates {
+			i := k
+			if round%2 == 1 {
+				i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours neither
+			}
+			cand := c.candidates[i]
+			cpu0, cpuErr := cpuTime(b.pids[cand.addr])
 			res, err := loadgen.Run(ctx, loadgen.Config{Addr: cand.addr, Request: cand.request, Conns: b.conns,
 				Duration: b.dur, Warmup: b.dur / 5})
 			if err != nil {
@@ -131,14 +234,56 @@ func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
 			if res.Errors > 0 || res.Statuses[cand.status] != res.Requests {
 				return "", fmt.Errorf("%s, %s: %v, want every status %d", c.name, cand.name, res, cand.status)
 			}
-			fmt.Printf("%s, round %d, %s: %v\n", c.name, round+1, cand.name, res)
+			cpu1, err := cpuTime(b.pids[cand.addr])
+			perReq := time.Duration(0)
+			if cpuErr == nil && err == nil && res.Answered > 0 {
+				perReq = (cpu1 - cpu0) / time.Duration(res.Answered)
+			}
+			fmt.Printf("%s, round %d, %s: %v, server CPU %v/req\n", c.name, round+1, cand.name, res, perReq)
 			rates[i] = append(rates[i], res.PerSecond())
 			p99s[i] = append(p99s[i], res.P99)
+			cpus[i] = append(cpus[i], perReq)
 		}
+		paired = append(paired, rates[1][round]/rates[0][round])
 	}
 	base, ours := median(rates[0]), median(rates[1])
-	return fmt.Sprintf("| %s | %.0f | %.0f | **%.2f** | %v | %v |", c.name, base, ours, ours/base,
-		median(p99s[0]).Round(time.Microsecond), median(p99s[1]).Round(time.Microsecond)), nil
+	baseCPU, ourCPU := median(cpus[0]), median(cpus[1])
+	cpuRatio := "-"
+	if baseCPU > 0 {
+		cpuRatio = fmt.Sprintf("%.2f", float64(ourCPU)/float64(baseCPU))
+	}
+	return fmt.Sprintf("| %s | %.0f | %.0f | **%.2f** | %.2f | %v | %v | %v | %v | %s |", c.name, base, ours, ours/base, median(paired),
+		median(p99s[0]).Round(time.Microsecond), median(p99s[1]).Round(time.Microsecond),
+		baseCPU.Round(100*time.Nanosecond), ourCPU.Round(100*time.Nanosecond), cpuRatio), nil
+}
+
+// clockTick is the unit of the CPU times in /proc/PID/stat: USER_HZ, 100 on Linux.
+const clockTick = 10 * time.Millisecond
+
+// cpuTime returns the user and system CPU time process pid has used, all its threads, from
+// /proc/PID/stat (fields 14 and 15, after the parenthesised command name).
+func cpuTime(pid int) (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("/proc/%d/stat: no command name", pid)
+	}
+	fields := strings.Fields(string(data[i+1:])) // fields[0] is field 3, the state
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: %d fields", pid, len(fields))
+	}
+	var ticks int64
+	for _, f := range fields[11:13] {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc/%d/stat: %v", pid, err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * clockTick, nil
 }
 
 func median[T float64 | time.Duration](s []T) T {
@@ -177,6 +322,7 @@ func (b *bench) startSelf(self string, args ...string) (string, error) {
 		return "", fmt.Errorf("%s: %q, %v", args[0], line, err)
 	}
 	go io.Copy(io.Discard, out)
+	b.pids[addr] = cmd.Process.Pid
 	return addr, nil
 }
 
@@ -199,6 +345,7 @@ func (b *bench) startAPISwitch(bin string, args ...string) (string, error) {
 		for _, line := range strings.Split(string(data), "\n") {
 			var rec struct{ Msg, Addr string }
 			if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "listening" {
+				b.pids[rec.Addr] = cmd.Process.Pid
 				return rec.Addr, nil
 			}
 		}

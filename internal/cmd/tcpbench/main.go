@@ -8,6 +8,16 @@
 // From the repository root:
 //
 //	go run ./internal/cmd/tcpbench -count 5
+//
+// -only measures some rows: -only catalog (the list and its 304), -only gateway, or rows by
+// name (list, 304, gw-small, gw-large, gw-404), comma-separated. The table also has each
+// server process's CPU time per answer, which other work on a shared machine changes less
+// than throughput.
+//
+// To profile a server under the load of one row, "tcpbench load" sends one request to a
+// running server:
+//
+//	go run ./internal/cmd/tcpbench load -addr 127.0.0.1:8080 -d 10s -H 'If-None-Match: "..."' /v1/errors
 package main
 
 import (
@@ -32,16 +42,22 @@ func main() {
 		case "serve-proxy":
 			serveProxy(os.Args[2:])
 			return
+		case "load":
+			load(os.Args[2:])
+			return
 		}
 	}
 	count := flag.Int("count", 3, "measure each candidate this many `times`, in turn")
 	dur := flag.Duration("d", 3*time.Second, "measure each time for this `duration`")
 	conns := flag.Int("conns", 16, "keep-alive `connections`")
+	only := rowSet{}
+	flag.Var(only, "only", "measure only these `rows`, comma-separated: list, 304, gw-small, gw-large, gw-404, or the groups catalog and gateway")
+	bin := flag.String("apiswitch", "", "measure this apiswitch `binary` rather than building cmd/apiswitch")
 	flag.Parse()
 	if pinned := pinSelf(); pinned {
 		return
 	}
-	b := &bench{count: *count, dur: *dur, conns: *conns}
+	b := &bench{count: *count, dur: *dur, conns: *conns, only: only, bin: *bin, pids: map[string]int{}}
 	if err := b.run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "tcpbench:", err)
 		b.stop()
