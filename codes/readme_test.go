@@ -11,12 +11,7 @@ import (
 // readTable parses codes.tsv.
 func readTable(t *testing.T) []codegen.Row {
 	t.Helper()
-	f, err := os.Open("codes.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := codegen.Parse(f)
+	rows, err := codegen.ParseFile("codes.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"io"
 	"net/http"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -31,6 +32,20 @@ var nameRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 
 // Header is the first line of the table that is not a comment.
 const Header = "number\tname\tident\tstatus\tgrpc\tdoc"
+
+// ParseFile reads the table in the named file; an error names the file.
+func ParseFile(name string) ([]Row, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := Parse(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return rows, nil
+}
 
 // Parse reads the table. It rejects malformed rows, duplicate numbers, names and identifiers,
 // unknown HTTP statuses and rows out of numeric order, naming the line.

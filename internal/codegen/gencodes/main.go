@@ -20,14 +20,9 @@ func main() {
 }
 
 func run(table, out, readme string) error {
-	f, err := os.Open(table)
+	rows, err := codegen.ParseFile(table)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	rows, err := codegen.Parse(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", table, err)
 	}
 	src, err := codegen.Source(rows)
 	if err != nil {
