@@ -122,6 +122,7 @@ func TestAccepts(t *testing.T) {
 		{[]string{"br", "gzip"}, "gzip", true}, // several lines are one list
 		{[]string{"gzip;q=2"}, "gzip", false},  // a malformed entry is dropped
 		{[]string{"gzip;q=x, *"}, "gzip", true},
+		{[]string{"*;q=;Q=1"}, "gzip", false}, // a malformed weight drops the element, whatever follows it
 		{[]string{"gzip, deflate, br, zstd"}, "deflate", true}, // Chrome
 		{[]string{"gzip;q=0.5, gzip;q=0"}, "gzip", true},       // the highest q of one listed twice
 		{[]string{strings.Repeat("x,", 40) + "gzip"}, "gzip", false},
@@ -161,11 +162,15 @@ func referenceAccepts(line, coding string) bool {
 		if name == "x-gzip" {
 			name = "gzip"
 		}
+		// The grammar allows one weight; an element with a malformed one is malformed, and
+		// dropped, even when another q follows ("*;q=;Q=1").
 		q, ok := 1000, true
 		for _, p := range parts[1:] {
 			k, v, _ := strings.Cut(strings.Trim(p, " \t"), "=")
 			if strings.EqualFold(strings.TrimRight(k, " \t"), "q") {
-				q, ok = httpfield.QValue(strings.Trim(v, " \t"))
+				var valid bool
+				q, valid = httpfield.QValue(strings.Trim(v, " \t"))
+				ok = ok && valid
 			}
 		}
 		if !ok {
