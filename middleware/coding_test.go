@@ -122,7 +122,7 @@ func TestAccepts(t *testing.T) {
 		{[]string{"br", "gzip"}, "gzip", true}, // several lines are one list
 		{[]string{"gzip;q=2"}, "gzip", false},  // a malformed entry is dropped
 		{[]string{"gzip;q=x, *"}, "gzip", true},
-		{[]string{"*;q=;Q=1"}, "gzip", false}, // a malformed weight drops the element, whatever follows it
+		{[]string{"*;q=;Q=1"}, "gzip", false},                  // a malformed weight drops the element, whatever follows it
 		{[]string{"gzip, deflate, br, zstd"}, "deflate", true}, // Chrome
 		{[]string{"gzip;q=0.5, gzip;q=0"}, "gzip", true},       // the highest q of one listed twice
 		{[]string{strings.Repeat("x,", 40) + "gzip"}, "gzip", false},
