@@ -8,6 +8,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/decimal"
 )
 
 // A Remote is an API Switch error received in a gRPC status: what Decode makes of a
@@ -99,7 +100,7 @@ func fromStatus(st *status.Status, domain string) (*Remote, bool) {
 func codedError(info *errdetails.ErrorInfo) *codes.Error {
 	var c codes.Code
 	if v, ok := info.Metadata[KeyCode]; ok {
-		n, ok := parseNumber(v, 9)
+		n, ok := decimal.Parse(v, 9)
 		if !ok || info.Reason == "" {
 			return nil
 		}
@@ -112,7 +113,7 @@ func codedError(info *errdetails.ErrorInfo) *codes.Error {
 	}
 	e := &codes.Error{Code: c}
 	if v, ok := info.Metadata[KeyHTTPStatus]; ok {
-		if n, ok := parseNumber(v, 3); ok && n >= 100 && n <= 599 {
+		if n, ok := decimal.Parse(v, 3); ok && n >= 100 && n <= 599 {
 			e.Status = n
 		}
 	}
@@ -126,21 +127,4 @@ func codedError(info *errdetails.ErrorInfo) *codes.Error {
 		e.Data[k] = v
 	}
 	return e
-}
-
-// parseNumber parses a positive decimal number of at most max digits, written as
-// strconv.Itoa writes it: no sign, no leading zero.
-func parseNumber(s string, max int) (int, bool) {
-	if len(s) == 0 || len(s) > max || s[0] == '0' {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }

@@ -2,12 +2,12 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/i18n"
+	"github.com/apiswitch/errcode/internal/decimal"
 )
 
 // entry is one code as /v1/errors lists it.
@@ -59,10 +59,7 @@ func (s *routes) one(w http.ResponseWriter, r *http.Request, name string) {
 // case: one resource has one path, and a cache or a rate limit keyed by path is not
 // bypassed by another spelling.
 func lookup(s string) (codes.Code, bool) {
-	if n, err := strconv.Atoi(s); err == nil {
-		if strconv.Itoa(n) != s {
-			return 0, false
-		}
+	if n, ok := decimal.Parse(s, 9); ok {
 		return codes.ByNumber(n)
 	}
 	for i := range len(s) {
