@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/textproto"
 	"slices"
@@ -296,43 +297,80 @@ func FuzzRequests(f *testing.F) {
 	} {
 		f.Add([]byte(s), uint8(7))
 	}
-	f.Fuzz(func(t *testing.T, in []byte, step uint8) {
-		var byByte, inPieces []Request
-		var ends []int
-		s := Requests()
-		s.OnRequest = func(r Request) { byByte = append(byByte, r) }
-		lostAt := -1
-		for i := range in {
-			before := s.State()
-			s.Feed(in[i : i+1])
-			switch st := s.State(); {
-			case st == Lost:
-				lostAt = i
-			case st == Idle && before != Idle:
-				ends = append(ends, i+1)
+	f.Fuzz(func(t *testing.T, in []byte, step uint8) { checkRequests(t, in, int(step)+1) })
+}
+
+// checkRequests checks a request Stream against goRequests on in, fed one byte at a time
+// and in pieces of size step.
+func checkRequests(t *testing.T, in []byte, step int) {
+	t.Helper()
+	var byByte, inPieces []Request
+	var ends []int
+	s := Requests()
+	s.OnRequest = func(r Request) { byByte = append(byByte, r) }
+	lostAt := -1
+	for i := range in {
+		before := s.State()
+		s.Feed(in[i : i+1])
+		if st := s.State(); st == Lost {
+			lostAt = i
+			break
+		} else if st == Idle && before != Idle {
+			ends = append(ends, i+1)
+		}
+	}
+	p := Requests()
+	p.OnRequest = func(r Request) { inPieces = append(inPieces, r) }
+	for i := 0; i < len(in); i += step {
+		p.Feed(in[i:min(i+step, len(in))])
+	}
+	if !slices.Equal(byByte, inPieces) || p.State() != s.State() {
+		t.Fatalf("fed byte by byte: %+v, state %d; in pieces of %d: %+v, state %d\n%q", byByte, s.State(), step, inPieces, p.State(), in)
+	}
+	for i, ref := range goRequests(in) {
+		switch {
+		case lostAt >= 0 && lostAt < ref.end:
+			t.Fatalf("the Stream is lost at byte %d, in request %d, which net/http reads to %d\n%q", lostAt, i, ref.end, in)
+		case i >= len(ends) || ends[i] != ref.end:
+			t.Fatalf("net/http reads request %d to %d; the Stream ends requests at %v\n%q", i, ref.end, ends, in)
+		case byByte[i] != ref.Request:
+			t.Fatalf("request %d: the Stream reports %+v, net/http reads %+v\n%q", i, byByte[i], ref.Request, in)
+		}
+	}
+}
+
+// TestRequestsGenerated runs checkRequests on connections built from the pieces a
+// request Stream reads laxly or must follow exactly: names that are or look like
+// Content-Length and Transfer-Encoding, continuation lines, bare LF, versions, bodies
+// with trailers, blank lines after them. Random bytes rarely make two requests in a row
+// that net/http reads, and fewer with a conflict in the second.
+func TestRequestsGenerated(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(9, 112))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	eol := func() string { return pick("\r\n", "\r\n", "\n", "\r\r\n", " \r\n") }
+	names := []string{"Content-Length", "content-length", "CONTENT-LENGTH", "Content-Length ", "Content-Lengthx", "Content_Length", " Content-Length",
+		"Transfer-Encoding", "transfer-encoding", "Transfer-Encoding ", "\tTransfer-Encoding", "Te", "Host", "X", "Content-Type"}
+	values := []string{"", " ", "0", "1", " 1", "1 ", "01", "2", "\t1\t", "1\x01", "chunked", " chunked", "chunked ", "Chunked", "gzip", "gzip, chunked", "a"}
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for range n {
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			b.WriteString(pick("GET", "POST", "PUT", "OPTIONS") + " " + pick("/", "*", "/x y") + " " + pick("HTTP/1.1", "HTTP/1.0", "HTTP/1.9", "HTTP/2.0", "HTTP/1.1 ") + eol())
+			for range r.IntN(5) {
+				if r.IntN(4) == 0 {
+					b.WriteString(pick(" ", "\t", "  ") + pick(values...) + eol()) // a continuation line
+				} else {
+					b.WriteString(pick(names...) + ":" + pick(values...) + eol())
+				}
 			}
-			if lostAt >= 0 {
-				break
-			}
+			b.WriteString(pick("\r\n", "\r\n", "\n"))
+			b.WriteString(pick("", "x", "ab", "0\r\n\r\n", "1\r\na\r\n0\r\n\r\n", "1\r\na\r\n0\r\nX: 1\n\n", "1\r\na\r\n0\r\nX: 1\r\n \r\n\r\n",
+				"\r\n", "\r\n\r\n", "\n\n\n\n"))
 		}
-		p := Requests()
-		p.OnRequest = func(r Request) { inPieces = append(inPieces, r) }
-		for i := 0; i < len(in); i += int(step) + 1 {
-			p.Feed(in[i:min(i+int(step)+1, len(in))])
-		}
-		if !slices.Equal(byByte, inPieces) || p.State() != s.State() {
-			t.Fatalf("fed byte by byte: %+v, state %d; in pieces of %d: %+v, state %d\n%q", byByte, s.State(), step+1, inPieces, p.State(), in)
-		}
-		refs := goRequests(in)
-		for i, ref := range refs {
-			switch {
-			case lostAt >= 0 && lostAt < ref.end:
-				t.Fatalf("the Stream is lost at byte %d, in request %d, which net/http reads to %d\n%q", lostAt, i, ref.end, in)
-			case i >= len(ends) || ends[i] != ref.end:
-				t.Fatalf("net/http reads request %d to %d; the Stream ends requests at %v\n%q", i, ref.end, ends, in)
-			case byByte[i] != ref.Request:
-				t.Fatalf("request %d: the Stream reports %+v, net/http reads %+v\n%q", i, byByte[i], ref.Request, in)
-			}
-		}
-	})
+		checkRequests(t, []byte(b.String()), 1+r.IntN(40))
+	}
 }
