@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/apiswitch/errcode/codes"
+	"github.com/apiswitch/errcode/internal/loadgen"
 )
 
 // conflicting is a request with both Content-Length and Transfer-Encoding.
@@ -111,3 +112,50 @@ func refused(t *testing.T, cr *bufio.Reader) {
 		t.Error("the request after was answered on the same connection")
 	}
 }
+
+// BenchmarkCheckedConn reads one request per op, as one read returns it, through a
+// checked connection, and asks serve as the handler does; bare reads the same request
+// from the connection underneath: the difference is what the check costs a request.
+func BenchmarkCheckedConn(b *testing.B) {
+	req := loadgen.GET("127.0.0.1:40919", "/v1/errors", "Accept-Language: en-US,en;q=0.9",
+		`If-None-Match: "5f0c3a9e1b7d24c68a0e13f7-9b2e41d0-en-US"`) // as BenchmarkCatalogTCP sends
+	for _, checked := range []bool{false, true} {
+		name := "bare"
+		if checked {
+			name = "checked"
+		}
+		b.Run(name, func(b *testing.B) {
+			var c net.Conn = &repeatConn{msg: req}
+			if checked {
+				c, _ = checkedListener{oneConn{c}}.Accept()
+			}
+			cc, _ := c.(*checkedConn)
+			buf := make([]byte, 4096)
+			b.SetBytes(int64(len(req)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if n, err := c.Read(buf); n != len(req) || err != nil {
+					b.Fatal(n, err)
+				}
+				if cc != nil && cc.serve() {
+					b.Fatal("a conflict")
+				}
+			}
+		})
+	}
+}
+
+// A repeatConn is a connection from which each read returns msg.
+type repeatConn struct {
+	net.Conn
+	msg []byte
+}
+
+func (c *repeatConn) Read(p []byte) (int, error) { return copy(p, c.msg), nil }
+
+// oneConn is a listener that accepts c.
+type oneConn struct{ c net.Conn }
+
+func (l oneConn) Accept() (net.Conn, error) { return l.c, nil }
+func (l oneConn) Close() error              { return nil }
+func (l oneConn) Addr() net.Addr            { return l.c.LocalAddr() }
