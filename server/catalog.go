@@ -29,12 +29,8 @@ func entryOf(l i18n.Localizer, c codes.Code) entry {
 // list answers GET /v1/errors: every code in the negotiated language.
 func (s *routes) list(w http.ResponseWriter, r *http.Request) {
 	l := s.localizer(r)
-	a := s.cache.get(l)
-	if notModified(w, r, l, a) {
-		return
-	}
-	w.Header()["Content-Type"] = jsonType
-	w.Write(a.list)
+	a, body := s.answers(l, 0)
+	send(w, r, l, a, body)
 }
 
 // one answers GET /v1/errors/{code}, where code is a number (10205) or a name
@@ -48,11 +44,29 @@ func (s *routes) one(w http.ResponseWriter, r *http.Request, name string) {
 		return
 	}
 	l := s.localizer(r)
-	if notModified(w, r, l, s.cache.get(l)) {
-		return
+	a, body := s.answers(l, c)
+	send(w, r, l, a, body)
+}
+
+// answers returns what the catalog sends in l's language and the body of its answer: the
+// list, or the entry of code when code is not 0.
+func (s *routes) answers(l i18n.Localizer, code codes.Code) (*answers, []byte) {
+	a := s.cache.get(l)
+	if code == 0 {
+		return a, a.list
+	}
+	return a, s.cache.one(l, code)
+}
+
+// send writes a catalog answer: its headers, then 304 when the request's If-None-Match
+// holds its ETag, else body. It returns the status and the body bytes written.
+func send(w http.ResponseWriter, r *http.Request, l i18n.Localizer, a *answers, body []byte) (status, n int) {
+	if notModified(w, r, l, a) {
+		return http.StatusNotModified, 0
 	}
 	w.Header()["Content-Type"] = jsonType
-	w.Write(s.cache.one(l, c))
+	n, _ = w.Write(body)
+	return http.StatusOK, n
 }
 
 // lookup finds a code by its number, in canonical decimal, or by its name in any ASCII

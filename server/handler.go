@@ -15,37 +15,51 @@ import (
 type routes struct {
 	cat    *i18n.Catalog
 	logger *slog.Logger
-	other  http.Handler // the gateway, or a localized 404
-	cache  catalogCache // what the catalog endpoints send
+	other  http.Handler                            // the gateway, or a localized 404
+	cache  catalogCache                            // what the catalog endpoints send
+	access func(*http.Request, middleware.Outcome) // the access log
+	mw     http.Handler                            // the middleware in front of route
+	refuse http.Handler                            // the middleware in front of refuseFraming
 }
 
 // Handler returns the handler of the server: the error catalog on /v1/errors and
 // /v1/errors/{code}, /healthz, and every other path reverse-proxied to upstream, or answered
-// with a localized 404 when upstream is nil. Everything passes through the middleware, which
-// negotiates the language once per request and fills the Message of the back end's error
-// bodies; requests are logged to logger, one line each, as are the causes of errors.
+// with a localized 404 when upstream is nil. The middleware negotiates the language once
+// per request and fills the Message of the back end's error bodies (the catalog's own 200
+// and 304 answers, which it would not touch, take a shorter path to the same answers);
+// requests are logged to logger, one line each, as are the causes of errors.
 func Handler(cat *i18n.Catalog, logger *slog.Logger, upstream *url.URL) http.Handler {
 	return handlerWith(cat, logger, slogAccess(logger), gatewayConfig{upstream: upstream})
 }
 
 // handlerWith is Handler with the gateway's bounds and the access log's own writer.
 func handlerWith(cat *i18n.Catalog, logger *slog.Logger, access func(*http.Request, middleware.Outcome), gw gatewayConfig) http.Handler {
-	s := &routes{cat: cat, logger: logger}
+	s := &routes{cat: cat, logger: logger, access: access}
 	s.other = http.HandlerFunc(s.notFound)
 	if gw.upstream != nil {
 		s.other = newGateway(gw, logger)
 	}
-	return middleware.New(cat, middleware.OnError(middleware.LogTo(logger)), middleware.Observe(access))(s)
+	mw := middleware.New(cat, middleware.OnError(middleware.LogTo(logger)), middleware.Observe(access))
+	s.mw, s.refuse = mw(http.HandlerFunc(s.route)), mw(http.HandlerFunc(refuseFraming))
+	return s
 }
 
-// ServeHTTP answers the server's own paths and sends every other one, untouched, to the
+// ServeHTTP refuses a request with ambiguous framing, answers a catalog request that
+// needs nothing of the middleware but its language (see direct), and passes every other
+// request through the middleware to route.
+func (s *routes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case framingConflict(r):
+		s.refuse.ServeHTTP(w, r)
+	case !s.direct(w, r):
+		s.mw.ServeHTTP(w, r)
+	}
+}
+
+// route answers the server's own paths and sends every other one, untouched, to the
 // gateway. The paths are few and fixed: a switch routes them, and a path is never cleaned
 // or redirected, as a back end may want it as it is.
-func (s *routes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if framingConflict(r) {
-		refuseFraming(w, r)
-		return
-	}
+func (s *routes) route(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	switch code, sub := strings.CutPrefix(path, "/v1/errors/"); {
 	case path == "/v1/errors":
