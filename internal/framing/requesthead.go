@@ -26,6 +26,9 @@ import (
 // that costs far less than checking every byte. addRequest relies on these facts of
 // net/textproto's readMIMEHeader and net/http's readRequest and readTransfer (Go 1.26):
 //
+//   - The request line is cut at its first two spaces, and the rest must be a version of
+//     8 bytes, HTTP/1.x for the server: start finds the method and takes the version
+//     from the end of the line, the target between them.
 //   - A field line ends at LF, less a CR before it; the header ends at the first empty
 //     line. A line that starts with SP or HTAB continues the field before it (obs-fold,
 //     RFC 9112 §5.2), which net/http accepts: the field's value is its first line and each
@@ -49,6 +52,10 @@ import (
 //     clients"); Feed skips them too.
 //   - A chunked body's trailer is read with the same field grammar, bare LF included,
 //     when a CRLF CRLF comes within 4 KiB of its start: see field.
+//
+// One limit differs: a header over 1 MiB loses a Stream, where net/http's server reads up
+// to its MaxHeaderBytes and 4 KiB more; a server with a Stream keeps MaxHeaderBytes below
+// 1 MiB − 4 KiB (apiswitch's is 64 KiB).
 //
 // A request Stream also follows the requests a client's transport writes (a gateway's
 // connection to its back end): net/http's transport writes only requests its server
