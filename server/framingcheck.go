@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 
 	"github.com/apiswitch/errcode/codes"
 	"github.com/apiswitch/errcode/internal/framing"
@@ -37,21 +38,37 @@ func (l checkedListener) Accept() (net.Conn, error) {
 // A checkedConn notes which of its requests carry both Content-Length and
 // Transfer-Encoding. Requests are numbered as they reach the handler: net/http answers
 // OPTIONS * itself, and closes a connection after a request it refuses.
+//
+// It takes no lock for a request without a conflict, and makes no atomic write: every
+// byte read passes through it, and on a busy server a lock per read costs more than
+// following the bytes. Which goroutine touches what:
+//
+//   - Read, and the Stream and request it calls, touch in and read. net/http reads a
+//     connection from one goroutine at a time (its own, the background read it starts
+//     while a handler runs, or the one a handler gives the body to), and its connReader
+//     locks a mutex after each read and before the next, so each Read happens before the
+//     next one; a hijacker that reads from two goroutines at once would race, and could
+//     not follow HTTP/1.1 framing anyway.
+//   - serve touches served: net/http calls the handlers of a connection one after
+//     another, from its own goroutine.
+//   - conflicts is shared, under mu: the background read can complete the header of
+//     the next request while a handler runs. pending, its length, tells serve without
+//     the lock whether there is anything to look at: a request's conflict is noted
+//     before net/http parses the request, and so before its handler asks.
 type checkedConn struct {
 	net.Conn
-	mu        sync.Mutex
 	in        *framing.Stream
-	read      int   // requests read
-	served    int   // requests that reached the handler
+	read      int          // requests read
+	served    int          // requests that reached the handler
+	pending   atomic.Int32 // len(conflicts)
+	mu        sync.Mutex
 	conflicts []int // the numbers of the requests read with both, not yet served
 }
 
 func (c *checkedConn) Read(p []byte) (int, error) {
 	n, err := c.Conn.Read(p)
 	if n > 0 {
-		c.mu.Lock()
 		c.in.Feed(p[:n])
-		c.mu.Unlock()
 	}
 	return n, err
 }
@@ -71,18 +88,25 @@ func (c *checkedConn) request(r framing.Request) {
 	}
 	c.read++
 	if r.Conflict {
+		c.mu.Lock()
 		c.conflicts = append(c.conflicts, c.read)
+		c.pending.Store(int32(len(c.conflicts)))
+		c.mu.Unlock()
 	}
 }
 
 // serve counts a request reaching the handler and reports whether it is one to refuse.
 func (c *checkedConn) serve() bool {
+	c.served++
+	if c.pending.Load() == 0 {
+		return false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.served++
 	for len(c.conflicts) > 0 && c.conflicts[0] < c.served {
 		c.conflicts = c.conflicts[1:]
 	}
+	c.pending.Store(int32(len(c.conflicts)))
 	return len(c.conflicts) > 0 && c.conflicts[0] == c.served
 }
 

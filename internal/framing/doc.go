@@ -16,8 +16,15 @@
 // Transfer-Encoding, "chunked", ignored on HTTP/1.0; equal Content-Length values
 // deduplicated), and the bodies it expects (none for HEAD, 1XX, 204 and 304; a 101 turns
 // the connection into a tunnel; a response without a length runs to the connection's
-// end). Where a message is anything else, such as a folded header line or a malformed
+// end). Where a response is anything else, such as a folded header line or a malformed
 // length, net/http fails or a Stream cannot be sure, and the Stream says it is lost:
 // from then on it claims every byte and the connection must not carry another message.
-// A fuzz test checks Streams against net/http's reader.
+//
+// A request Stream reads as net/http's server does, folded header lines, HTTP/1.2 to 1.9
+// and the blank lines it skips after a POST included, and is never lost where the server
+// reads on: a smuggler's odd first request must not blind it to the next. It looks closely
+// only at the fields that frame a request, and may read on where net/http refuses one,
+// since the server then closes the connection (the argument is in requesthead.go).
+// Fuzz tests check Streams against net/http's readers, and request Streams against its
+// server's reading of a connection.
 package framing

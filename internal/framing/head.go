@@ -21,6 +21,11 @@ type head struct {
 	badLen    bool // a Content-Length differs from the first
 	codings   int  // Transfer-Encoding fields
 	chunked   bool // the one Transfer-Encoding is "chunked"
+	// Of a request, whose field lines addRequest reads:
+	fields   bool      // a field line was read
+	open     fieldKind // the field read last, which a continuation line extends
+	value    []byte    // its value so far, when it is Content-Length or Transfer-Encoding
+	valueBuf [20]byte
 }
 
 // field handles one line of a start line, header section or trailer, without its LF.
@@ -41,13 +46,23 @@ func (s *Stream) field(raw []byte) {
 			s.headerEnd()
 			return
 		}
-		if !s.head.add(line) {
+		ok := false
+		if s.response {
+			ok = s.head.add(line)
+		} else {
+			ok = s.head.addRequest(line)
+		}
+		if !ok {
 			s.lose()
 		}
 	case inTrailer:
-		// net/http reads a trailer only up to a CRLF CRLF within 4 KiB; anything
-		// else it refuses, and a Stream cannot follow it.
-		if s.head.size > maxChunkLine || len(line) == len(raw) {
+		// net/http reads a trailer only where a CRLF CRLF comes within 4 KiB of its
+		// start. A trailer of CRLF lines ends there, at its first empty line; one with a
+		// bare LF ends at its first empty line too, but whether net/http accepts it
+		// depends on the bytes that follow. A response Stream cannot follow it; a request
+		// Stream goes on: if net/http refuses the trailer, it reads nothing more on the
+		// connection (see requesthead.go).
+		if s.head.size > maxChunkLine || s.response && len(line) == len(raw) {
 			s.lose()
 			return
 		}
@@ -69,17 +84,23 @@ func (s *Stream) start(line []byte) bool {
 		s.head.status = int(code[0]-'0')*100 + int(code[1]-'0')*10 + int(code[2]-'0')
 		return s.proto(proto)
 	}
-	method, rest, ok1 := bytes.Cut(line, []byte{' '})
-	target, proto, ok2 := bytes.Cut(rest, []byte{' '})
-	if !ok1 || !ok2 || len(method) == 0 {
+	// net/http cuts a request line at its first two spaces, and refuses it unless the
+	// rest is a version of 8 bytes: where it reads the line, the second space is the 9th
+	// byte from the end, which saves a search (laxly: see requesthead.go).
+	sp, end := 0, len(line)-len(" HTTP/1.1")
+	for sp < end && line[sp] != ' ' { // a method is short: no call to IndexByte
+		sp++
+	}
+	if sp <= 0 || end <= sp || line[end] != ' ' {
 		return false
 	}
-	s.head.method = methodString(method)
-	s.head.star = string(target) == "*"
-	return s.proto(proto)
+	s.head.method = methodString(line[:sp])
+	s.head.star = string(line[sp+1:end]) == "*"
+	return s.proto(line[end+1:])
 }
 
-// proto reads an HTTP/1.0 or HTTP/1.1 version.
+// proto reads an HTTP/1.0 or HTTP/1.1 version; a request's may also be HTTP/1.2 to
+// HTTP/1.9, which net/http's server reads as HTTP/1.1.
 func (s *Stream) proto(p []byte) bool {
 	switch string(p) {
 	case "HTTP/1.1":
@@ -88,7 +109,7 @@ func (s *Stream) proto(p []byte) bool {
 		s.head.http10 = true
 		return true
 	}
-	return false
+	return !s.response && len(p) == len("HTTP/1.x") && string(p[:7]) == "HTTP/1." && '2' <= p[7] && p[7] <= '9'
 }
 
 // add reads one header field line, as net/http's textproto reader would, keeping what
@@ -124,22 +145,32 @@ func (h *head) add(line []byte) bool {
 	}
 	switch {
 	case asciiEqualFold(name, "content-length"):
-		value = bytes.TrimSpace(value)
-		if h.lengths++; h.lengths == 1 {
-			h.length = append(h.lengthBuf[:0], value...)
-		} else if !bytes.Equal(value, h.length) {
-			h.badLen = true
-		}
+		h.contentLength(bytes.TrimSpace(value))
 	case asciiEqualFold(name, "transfer-encoding"):
-		h.codings++
-		h.chunked = asciiEqualFold(value, "chunked")
+		h.transferEncoding(value)
 	}
 	return true
+}
+
+// contentLength notes a Content-Length field of value v, trimmed.
+func (h *head) contentLength(v []byte) {
+	if h.lengths++; h.lengths == 1 {
+		h.length = append(h.lengthBuf[:0], v...)
+	} else if !bytes.Equal(v, h.length) {
+		h.badLen = true
+	}
+}
+
+// transferEncoding notes a Transfer-Encoding field of value v, trimmed.
+func (h *head) transferEncoding(v []byte) {
+	h.codings++
+	h.chunked = asciiEqualFold(v, "chunked")
 }
 
 // headerEnd decides, at the end of a header section, what follows it.
 func (s *Stream) headerEnd() {
 	h := &s.head
+	h.closeField()
 	chunked := false
 	if h.codings > 0 && !h.http10 {
 		if h.codings > 1 || !h.chunked {
@@ -263,10 +294,25 @@ func asciiEqualFold(b []byte, lower string) bool {
 
 // methodString returns the method as a string, without allocating for the common ones.
 func methodString(m []byte) string {
-	for _, known := range [...]string{"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"} {
-		if string(m) == known {
-			return known
-		}
+	switch string(m) { // compiled to a few comparisons, no loop over strings
+	case "GET":
+		return "GET"
+	case "HEAD":
+		return "HEAD"
+	case "POST":
+		return "POST"
+	case "PUT":
+		return "PUT"
+	case "DELETE":
+		return "DELETE"
+	case "PATCH":
+		return "PATCH"
+	case "OPTIONS":
+		return "OPTIONS"
+	case "CONNECT":
+		return "CONNECT"
+	case "TRACE":
+		return "TRACE"
 	}
 	return string(m)
 }

@@ -32,6 +32,7 @@ type Stream struct {
 	line     []byte
 	head     head
 	methods  []string // of the requests whose responses are expected, oldest first
+	blanks   uint8    // how many more CR or LF bytes may come before a request line
 	// OnRequest is told about each request header a request Stream completes.
 	OnRequest func(Request)
 }
@@ -105,6 +106,14 @@ func (s *Stream) Feed(p []byte) int {
 			if s.response {
 				return i
 			}
+			if s.blanks > 0 {
+				if c := p[i]; c == '\r' || c == '\n' {
+					s.blanks--
+					i++
+					continue
+				}
+				s.blanks = 0
+			}
 			s.state, s.phase = Header, inStart
 		}
 		i += s.step(p[i:])
@@ -115,7 +124,12 @@ func (s *Stream) Feed(p []byte) int {
 // step consumes bytes of p in the current phase and returns how many.
 func (s *Stream) step(p []byte) int {
 	switch s.phase {
-	case inStart, inFields, inTrailer:
+	case inStart, inFields:
+		if !s.response && len(s.line) == 0 {
+			return s.requestHead(p)
+		}
+		return s.lines(p)
+	case inTrailer:
 		return s.lines(p)
 	case inFixed:
 		n, done := s.take(p)
@@ -197,6 +211,36 @@ func (s *Stream) lines(p []byte) int {
 	return n
 }
 
+// requestHead consumes the lines of a request's start line and header that p holds
+// whole, as lines and field would, in one loop: a request header usually comes in one
+// read.
+func (s *Stream) requestHead(p []byte) int {
+	h, rest := &s.head, p
+	for len(rest) > 0 {
+		nl := bytes.IndexByte(rest, '\n')
+		if nl < 0 {
+			return len(p) - len(rest) + s.lines(rest) // keeps the start of a line
+		}
+		raw, line := rest[:nl], rest[:nl]
+		rest = rest[nl+1:]
+		if h.size += nl + 1; h.size > maxHeader {
+			s.lose()
+			break
+		}
+		if nl > 0 && line[nl-1] == '\r' {
+			line = line[:nl-1]
+		}
+		if len(line) > 0 && h.open == otherField && s.phase == inFields && plain(line) {
+			h.fields = true // addRequest's look, inlined
+			continue
+		}
+		if s.field(raw); s.state != Header {
+			break // the header ended, or the Stream is lost
+		}
+	}
+	return len(p) - len(rest)
+}
+
 // chunkLine consumes a chunk-size line, which net/http requires to end with CRLF.
 func (s *Stream) chunkLine(p []byte) int {
 	line, n, ok := s.nextLine(p, maxChunkLine)
@@ -221,12 +265,17 @@ func (s *Stream) chunkLine(p []byte) int {
 
 // end closes the current message.
 func (s *Stream) end() {
-	s.head = head{}
-	s.phase = inStart
 	if !s.response {
-		s.state = Idle
+		// net/http's server skips up to 4 CR or LF bytes after a POST (requesthead.go).
+		if s.head.method == "POST" {
+			s.blanks = 4
+		}
+		s.head = head{}
+		s.phase, s.state = inStart, Idle
 		return
 	}
+	s.head = head{}
+	s.phase = inStart
 	n := copy(s.methods, s.methods[1:]) // keeps the array: no allocation per response
 	s.methods = s.methods[:n]
 	if n == 0 {
