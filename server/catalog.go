@@ -69,12 +69,25 @@ func send(w http.ResponseWriter, r *http.Request, l i18n.Localizer, a *answers, 
 	return http.StatusOK, n
 }
 
+// maxNameLen is the length of the longest code's name.
+var maxNameLen = func() (n int) {
+	for _, c := range codes.All() {
+		n = max(n, len(c.String()))
+	}
+	return n
+}()
+
 // lookup finds a code by its number, in canonical decimal, or by its name in any ASCII
 // case: one resource has one path, and a cache or a rate limit keyed by path is not
 // bypassed by another spelling.
+// A path longer than every code's name is no code, whatever its case: the longest is
+// the most lookup upper-cases.
 func lookup(s string) (codes.Code, bool) {
 	if n, ok := decimal.Parse(s, 9); ok {
 		return codes.ByNumber(n)
+	}
+	if len(s) > maxNameLen {
+		return 0, false
 	}
 	for i := range len(s) {
 		if s[i] >= utf8.RuneSelf {

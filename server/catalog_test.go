@@ -164,6 +164,23 @@ func TestLookup(t *testing.T) {
 			t.Errorf("lookup(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
+	for _, c := range codes.All() {
+		if got, ok := lookup(strings.ToLower(c.String())); !ok || got != c {
+			t.Errorf("lookup(%q) = %v, %v", strings.ToLower(c.String()), got, ok)
+		}
+	}
+}
+
+// TestLookupLongName: a client's path is read on every catalog request, and a long one is
+// refused without being upper-cased (64 KiB of header would be copied per request).
+func TestLookupLongName(t *testing.T) {
+	long := strings.Repeat("a", 64<<10)
+	if _, ok := lookup(long); ok {
+		t.Fatalf("lookup of a %d-byte name found a code", len(long))
+	}
+	if allocs := testing.AllocsPerRun(10, func() { lookup(long) }); allocs != 0 {
+		t.Errorf("lookup of a %d-byte name: %v allocations, want 0", len(long), allocs)
+	}
 }
 
 func TestMatches(t *testing.T) {

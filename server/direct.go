@@ -15,8 +15,8 @@ import (
 // catalog built, never an error body to fill, and nothing in them reads the request's
 // context: of the middleware they need only its choice of language and its access log
 // record. Skipping the rest (the per-request state and the copy of the request that
-// carries it, the writer that watches for error bodies) is a quarter of what a request
-// costs the server beyond net/http's own work.
+// carries it, the writer that watches for error bodies) saves one allocation of 512 B
+// and most of what the middleware costs per request (BenchmarkCatalogOverhead).
 //
 // It declines, and the middleware serves the request as any other, when the request has a
 // query (the middleware's ?lang= may choose the language), for an unknown code (a 404
