@@ -35,7 +35,9 @@ func sameAsMiddleware(t *testing.T, s *routes, outs *[]middleware.Outcome, newRe
 	got := httptest.NewRecorder()
 	r := newReq()
 	_, direct := directCode(r)
+	before := time.Now()
 	s.ServeHTTP(got, r)
+	after := time.Now()
 	name := r.Method + " " + r.URL.String()
 	if got.Code != want.Code || got.Body.String() != want.Body.String() || !maps.EqualFunc(got.Header(), want.Header(), slices.Equal) {
 		t.Fatalf("%s (%q): direct %d %v %q; middleware %d %v %q", name, r.Header, got.Code, got.Header(), got.Body, want.Code, want.Header(), want.Body)
@@ -44,8 +46,8 @@ func sameAsMiddleware(t *testing.T, s *routes, outs *[]middleware.Outcome, newRe
 		t.Fatalf("%s: %d access log records, want 2", name, len(*outs))
 	}
 	wo, do := (*outs)[0], (*outs)[1]
-	if do.Duration < 0 || do.End.IsZero() {
-		t.Errorf("%s: direct's record has duration %v, end %v", name, do.Duration, do.End)
+	if do.Duration < 0 || do.Duration > after.Sub(before) || do.End.Before(before) || do.End.After(after) {
+		t.Errorf("%s: direct's record has duration %v, end %v; served from %v to %v", name, do.Duration, do.End, before, after)
 	}
 	wo.Duration, wo.End, do.Duration, do.End = 0, time.Time{}, 0, time.Time{}
 	if do != wo {

@@ -55,6 +55,9 @@ var epoch = time.Now()
 // now returns the monotonic time since epoch, never 0.
 func now() time.Duration { return time.Since(epoch) + 1 }
 
+// at returns what now returned at t, a time.Now with its monotonic reading.
+func at(t time.Time) time.Duration { return t.Sub(epoch) + 1 }
+
 func (e *exchange) Value(key any) any {
 	if key == (exchangeKey{}) {
 		return e
