@@ -118,6 +118,14 @@ func (l Localizer) Version() string {
 	return l.s.version
 }
 
+// Index returns the position of l's language among the languages of its catalog version,
+// as Catalog.Languages lists them when that version is loaded: the default language is 0.
+// A version has one list of languages, in one order, so Version and Index identify what l
+// renders: something kept per language can be kept in a table indexed by Index rather
+// than in a map keyed by the language's name. It is 0 for the
+// zero Localizer.
+func (l Localizer) Index() int { return l.lang }
+
 // Message renders code with data (nil when the message has no placeholders). A placeholder
 // data has no value for is left out so that the sentence still reads: "The app
 // {{.Name}} was not found." without data is "The app was not found.". A missing message

@@ -218,6 +218,45 @@ func TestLocalizerFor(t *testing.T) {
 	}
 }
 
+// TestIndex checks that Index is the position in Languages of the language a Localizer
+// renders, however it was chosen, and stays so after a reload adds a language.
+func TestIndex(t *testing.T) {
+	tags := []string{"zh-CN", "en-US", "fr", "de", "ja"}
+	c := catalogOf(t, tags[:4])
+	if i := (Localizer{}).Index(); i != 0 {
+		t.Errorf("the zero Localizer's Index() = %d, want 0", i)
+	}
+	check := func() {
+		t.Helper()
+		for want, tag := range c.Languages() {
+			for _, l := range []Localizer{c.Localizer(tag.String()), must(c.LocalizerFor(tag.String()))} {
+				if l.Index() != want || l.Tag() != tag {
+					t.Errorf("%s: Index() = %d, Tag() = %s; want %d, %s", tag, l.Index(), l.Tag(), want, tag)
+				}
+			}
+		}
+		if i := c.Localizer("tlh").Index(); i != 0 {
+			t.Errorf("the default language's Index() = %d, want 0", i)
+		}
+	}
+	check()
+	if err := c.Reload(languageFiles(tags)); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Languages()); n != len(tags) {
+		t.Fatalf("after the reload: %d languages, want %d", n, len(tags))
+	}
+	check()
+}
+
+// must is the Localizer of LocalizerFor, which must have found one.
+func must(l Localizer, ok bool) Localizer {
+	if !ok {
+		panic("LocalizerFor found no language for " + l.String())
+	}
+	return l
+}
+
 func itoa36(i int) string {
 	const digits = "abcdefghijklmnopqrstuvwxyz0123456789"
 	s := ""

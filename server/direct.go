@@ -39,7 +39,7 @@ func (s *routes) direct(w http.ResponseWriter, r *http.Request) bool {
 	status, n := send(w, r, l, a, body)
 	if s.access != nil {
 		end := time.Now()
-		s.access(r, middleware.Outcome{Status: status, Lang: l.String(), Bytes: int64(n), Duration: at(end) - start, End: end})
+		s.access(r, middleware.Outcome{Status: status, Lang: a.lang, Bytes: int64(n), Duration: at(end) - start, End: end})
 	}
 	return true
 }

@@ -1,11 +1,16 @@
 // Package vcache remembers values derived from one version of a catalog, such as encoded
 // error bodies, so that each is built once per version and key rather than once per request.
 //
-// A Cache holds the values of the two versions seen last: a reload starts a new table, and
-// the requests still in flight with the previous version keep hitting theirs instead of
-// thrashing the cache. Memory is bounded by two versions' keys. Lookups take no lock and do
-// not allocate; a first hit costs one build and one insert, never a copy of what is cached,
-// so filling a table is linear in its size.
+// A Cache or a Slots holds the values of the two versions seen last: a reload starts a new
+// table, and the requests still in flight with the previous version keep hitting theirs
+// instead of thrashing the cache. Memory is bounded by two versions' keys. Lookups take no
+// lock and do not allocate; a first hit costs one build and one insert, never a copy of
+// what is cached, so filling a table is linear in its size.
+//
+// A Cache is keyed by any comparable key. Slots is keyed by a small index, such as a
+// language's position in its catalog version (i18n.Localizer.Index): a look-up is two
+// loads from arrays rather than a hash and a walk of a hash trie, and so touches fewer
+// cache lines, which on a busy server are cold from one request to the next.
 package vcache
 
 import (
@@ -16,56 +21,57 @@ import (
 // A Cache maps (version, key) to a value built once. The zero Cache is ready to use and
 // safe for concurrent use.
 type Cache[K comparable, V any] struct {
-	tables atomic.Pointer[pair[K, V]]
-	mu     sync.Mutex // serialises the start of a new version
-}
-
-// pair is the current version's table and the previous one's.
-type pair[K comparable, V any] struct {
-	cur, prev *table[K, V]
-}
-
-type table[K comparable, V any] struct {
-	version string
-	m       sync.Map // K → V
+	v versions[sync.Map] // K → V
 }
 
 // Get returns the value of key in version, calling build to make it if it is not cached.
 // Concurrent first hits may call build more than once; they all return the value stored
 // first.
 func (c *Cache[K, V]) Get(version string, key K, build func() V) V {
-	t := c.table(version)
-	if v, ok := t.m.Load(key); ok {
+	m := c.v.table(version)
+	if v, ok := m.Load(key); ok {
 		return v.(V)
 	}
-	v, _ := t.m.LoadOrStore(key, build())
+	v, _ := m.LoadOrStore(key, build())
 	return v.(V)
+}
+
+// versions holds the tables of the two versions seen last.
+type versions[T any] struct {
+	tables atomic.Pointer[pair[T]]
+	mu     sync.Mutex // serialises the start of a new version
+}
+
+// pair is the current version's table and the previous one's.
+type pair[T any] struct {
+	cur, prev               *T
+	curVersion, prevVersion string
 }
 
 // table returns the table of version, starting one if version is neither of the two
 // remembered.
-func (c *Cache[K, V]) table(version string) *table[K, V] {
-	if p := c.tables.Load(); p != nil {
-		if p.cur.version == version {
+func (v *versions[T]) table(version string) *T {
+	if p := v.tables.Load(); p != nil {
+		if p.curVersion == version {
 			return p.cur
 		}
-		if p.prev != nil && p.prev.version == version {
+		if p.prev != nil && p.prevVersion == version {
 			return p.prev
 		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p := c.tables.Load()
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	p := v.tables.Load()
 	switch {
 	case p == nil:
-		p = &pair[K, V]{cur: &table[K, V]{version: version}}
-	case p.cur.version == version:
+		p = &pair[T]{cur: new(T), curVersion: version}
+	case p.curVersion == version:
 		return p.cur
-	case p.prev != nil && p.prev.version == version:
+	case p.prev != nil && p.prevVersion == version:
 		return p.prev
 	default:
-		p = &pair[K, V]{cur: &table[K, V]{version: version}, prev: p.cur}
+		p = &pair[T]{cur: new(T), curVersion: version, prev: p.cur, prevVersion: p.curVersion}
 	}
-	c.tables.Store(p)
+	v.tables.Store(p)
 	return p.cur
 }
