@@ -60,11 +60,11 @@ func (a *accessLog) observe(r *http.Request, o middleware.Outcome) {
 
 // line appends the record of one request to b.
 func (a *accessLog) line(b []byte, r *http.Request, o middleware.Outcome) []byte {
-	return a.format(b, r.Method, r.URL.Path, o)
+	return a.format(b, r.Method, r.URL.Path, &o)
 }
 
 // format appends the record of a request with this method and path to b.
-func (a *accessLog) format(b []byte, method, path string, o middleware.Outcome) []byte {
+func (a *accessLog) format(b []byte, method, path string, o *middleware.Outcome) []byte {
 	level := "INFO"
 	if o.Status >= 500 || o.Aborted {
 		level = "ERROR"
@@ -106,7 +106,7 @@ const maxAccessFixed = 288
 
 // jsonLine appends the record as slog's JSON handler writes it. The keys and what lies
 // between the values are constants, written as one piece each.
-func (a *accessLog) jsonLine(b []byte, level, method, path string, o middleware.Outcome, end time.Time) []byte {
+func (a *accessLog) jsonLine(b []byte, level, method, path string, o *middleware.Outcome, end time.Time) []byte {
 	b = append(b, `{"time":"`...)
 	b = a.clock.appendNano(b, end)
 	b = append(b, `","level":"`...)
@@ -136,7 +136,7 @@ func (a *accessLog) jsonLine(b []byte, level, method, path string, o middleware.
 }
 
 // textLine appends the record as slog's text handler writes it.
-func (a *accessLog) textLine(b []byte, level, method, path string, o middleware.Outcome, end time.Time) []byte {
+func (a *accessLog) textLine(b []byte, level, method, path string, o *middleware.Outcome, end time.Time) []byte {
 	b = append(b, "time="...)
 	b = a.clock.appendMilli(b, end)
 	b = append(b, " level="...)

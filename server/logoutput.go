@@ -169,7 +169,7 @@ func (b *logBatch) appendTo(dst []byte) []byte {
 		r := &b.records[i]
 		dst = append(dst, b.raw[at:r.at]...)
 		at = r.at
-		dst = r.log.format(dst, r.method, r.path, r.out)
+		dst = r.log.format(dst, r.method, r.path, &r.out)
 	}
 	return append(dst, b.raw[at:]...)
 }

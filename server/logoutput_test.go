@@ -347,7 +347,7 @@ func TestAccessRecordSize(t *testing.T) {
 					out := middleware.Outcome{Status: int(n), Code: codes.Code(n), Lang: s, Bytes: n, Duration: time.Duration(n),
 						Aborted: true, Hijacked: true, End: end}
 					rec := accessRecord{method: s, path: s, out: out}
-					if line := a.format(nil, s, s, out); len(line) > rec.size() {
+					if line := a.format(nil, s, s, &out); len(line) > rec.size() {
 						t.Errorf("%s line of %d bytes, bound %d: %q", format, len(line), rec.size(), line)
 					}
 				}
