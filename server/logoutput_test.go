@@ -93,45 +93,45 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-func TestLogOutputFlushesWithinTheInterval(t *testing.T) {
+// eachLogKind runs test for each kind in parallel, with an access log into a logOutput to
+// a slowWriter, whose timer waits interval.
+func eachLogKind(t *testing.T, interval time.Duration, test func(t *testing.T, k logKind, a *accessLog, dst *slowWriter)) {
 	t.Parallel()
 	for _, k := range logKinds() {
 		t.Run(k.name, func(t *testing.T) {
 			t.Parallel()
 			dst := &slowWriter{}
 			o := newLogOutput(dst)
+			o.interval = interval
 			defer o.Close()
-			k.log(newAccessLog("json", o))
-			waitFor(t, "a line written", func() bool { return dst.String() == k.line })
+			test(t, k, newAccessLog("json", o), dst)
 		})
 	}
+}
+
+func TestLogOutputFlushesWithinTheInterval(t *testing.T) {
+	eachLogKind(t, logFlushInterval, func(t *testing.T, k logKind, a *accessLog, dst *slowWriter) {
+		k.log(a)
+		waitFor(t, "a line written", func() bool { return dst.String() == k.line })
+	})
 }
 
 // TestLogOutputFlushesAFullBuffer: once logBufferSize is queued it is written without
 // waiting for the interval (an hour here, so that only the early flush can write it). An
 // access record counts for its line's bound.
 func TestLogOutputFlushesAFullBuffer(t *testing.T) {
-	t.Parallel()
-	for _, k := range logKinds() {
-		t.Run(k.name, func(t *testing.T) {
-			t.Parallel()
-			dst := &slowWriter{}
-			o := newLogOutput(dst)
-			o.interval = time.Hour
-			defer o.Close()
-			a := newAccessLog("json", o)
-			below := (logBufferSize - 1) / k.size // the most that stays below logBufferSize
-			for range below {
-				k.log(a)
-			}
-			if dst.String() != "" {
-				t.Fatal("less than logBufferSize was written early") // nothing can write it but the timer
-			}
+	eachLogKind(t, time.Hour, func(t *testing.T, k logKind, a *accessLog, dst *slowWriter) {
+		below := (logBufferSize - 1) / k.size // the most that stays below logBufferSize
+		for range below {
 			k.log(a)
-			want := strings.Repeat(k.line, below+1)
-			waitFor(t, "a full buffer written", func() bool { return dst.String() == want })
-		})
-	}
+		}
+		if dst.String() != "" {
+			t.Fatal("less than logBufferSize was written early") // nothing can write it but the timer
+		}
+		k.log(a)
+		want := strings.Repeat(k.line, below+1)
+		waitFor(t, "a full buffer written", func() bool { return dst.String() == want })
+	})
 }
 
 // TestLogOutputBoundsWhatIsPending: while the destination does not take what is written,
