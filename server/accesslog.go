@@ -99,9 +99,9 @@ func (r *accessRecord) size() int {
 }
 
 // maxAccessFixed bounds the length of a line with empty strings (269 bytes in JSON: a
-// time of 35 bytes, three integers of 20, the status's too, a duration of 25, aborted and
-// hijacked; the text format's two quotes per empty string included). TestAccessRecordSize
-// checks the bound.
+// time of 35 bytes, status, code and bytes of 20 each, a duration of 25, aborted and
+// hijacked; the text format's two quotes per empty string included), with room for a
+// year of more than four digits. TestAccessRecordSize checks the bound.
 const maxAccessFixed = 288
 
 // jsonLine appends the record as slog's JSON handler writes it. The keys and what lies
