@@ -58,9 +58,9 @@ func (l checkedListener) Accept() (net.Conn, error) {
 type checkedConn struct {
 	net.Conn
 	in        framing.Stream // in the checkedConn: one allocation, and near the fields it sets
-	read      int          // requests read
-	served    int          // requests that reached the handler
-	pending   atomic.Int32 // len(conflicts)
+	read      int            // requests read
+	served    int            // requests that reached the handler
+	pending   atomic.Int32   // len(conflicts)
 	mu        sync.Mutex
 	conflicts []int // the numbers of the requests read with both, not yet served
 }
