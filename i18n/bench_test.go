@@ -57,6 +57,16 @@ func BenchmarkLocalize(b *testing.B) {
 			}
 		}
 	})
+	// No Accept-Language at all, as from curl and most API clients: chosen once per
+	// catalog version.
+	b.Run("catalog-no-header", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if msg := c.Localizer().Message(codes.AppNotFound, nil); msg == "" {
+				b.Fatal("empty message")
+			}
+		}
+	})
 	// A Go map lookup of the same headers: the floor of any cached negotiation.
 	b.Run("map", func(b *testing.B) {
 		m := map[string]int{browserHeaders[0]: 0, browserHeaders[1]: 1}

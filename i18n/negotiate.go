@@ -16,6 +16,7 @@ type negotiator struct {
 	bases    []language.Base
 	matcher  language.Matcher
 	fallback []int             // every language index, in the order of fallbackOrder
+	none     int               // the language for no Accept-Language at all
 	headers  cache[int]        // whole Accept-Language values
 	ranges   cache[*rangeInfo] // language ranges as sent
 }
@@ -36,12 +37,17 @@ func newNegotiator(langs []language.Tag, o options) *negotiator {
 		n.lower[i] = strings.ToLower(tag.String())
 		n.bases[i] = explicitBase(tag)
 	}
+	n.none = n.negotiateList(nil)
 	return n
 }
 
 // negotiate returns the index of the language to answer in for Accept-Language values.
-// Browsers send few distinct headers, so a single header line's answer is remembered.
+// Browsers send few distinct headers, so a single header line's answer is remembered; the
+// answer to none, as API clients send, is chosen once.
 func (n *negotiator) negotiate(values []string) int {
+	if len(values) == 0 {
+		return n.none
+	}
 	if len(values) != 1 || len(values[0]) > maxAcceptBytes {
 		return n.negotiateList(values)
 	}

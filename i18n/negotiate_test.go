@@ -381,6 +381,33 @@ func TestFallbackOrder(t *testing.T) {
 	}
 }
 
+// TestNegotiateNoHeader checks that a request without Accept-Language, answered without
+// parsing, gets what a header with no usable preference gets by the parsing path: the
+// default language, whatever the fallback order.
+func TestNegotiateNoHeader(t *testing.T) {
+	for _, tt := range []struct {
+		tags   []string
+		option []string
+	}{
+		{twoLanguages, nil},
+		{eightLanguages, nil},
+		{seventyLanguages, nil},
+		{[]string{"en-US", "zh-CN", "en-GB", "fr"}, nil},
+		{eightLanguages, []string{"fr-FR", "zh-CN", "ja", "pt-BR"}},
+	} {
+		c := catalogOf(t, tt.tags, FallbackOrder(tt.option...))
+		none := c.Localizer()
+		if none.Index() != 0 || none.Tag() != c.Languages()[0] {
+			t.Errorf("%v: Localizer() = %s (%d), want the default %s", tt.tags, none, none.Index(), c.Languages()[0])
+		}
+		for _, h := range [][]string{{""}, {" , "}, {"", ""}, {"x-not-a-range!"}} {
+			if l := c.Localizer(h...); l != none {
+				t.Errorf("%v: Localizer(%q) = %s, Localizer() = %s", tt.tags, h, l, none)
+			}
+		}
+	}
+}
+
 func TestOptionErrors(t *testing.T) {
 	for _, opt := range []Option{DefaultLanguage(""), DefaultLanguage("not a tag"), FallbackOrder("en-US", "x_"), DefaultLanguage("fr")} {
 		if _, err := New(locales.FS, opt); err == nil {
