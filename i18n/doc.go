@@ -77,7 +77,8 @@
 // Each distinct header and language range is worked out once and kept in bounded caches
 // (CLOCK eviction, no locks), so a browser header negotiates in tens of nanoseconds with
 // no allocation, the headers that recur stay cached whatever else arrives, and memory
-// stays bounded.
+// stays bounded. A request without Accept-Language, as most API clients send, gets the
+// language chosen for none once per catalog version.
 //
 // # Rendering
 //
@@ -104,5 +105,6 @@
 // and one whose files are gone keeps serving its last version until the process restarts.
 // Status reports each language's version, when it was loaded, and its last refused load,
 // and says Degraded while a language serves other than its files say. A Localizer keeps the
-// version it was made from, so a request sees one version even while Reload runs.
+// version it was made from, so a request sees one version even while Reload runs; its
+// Version and Index identify what it renders, for a cache of something per language.
 package i18n
