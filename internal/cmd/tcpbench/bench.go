@@ -26,6 +26,7 @@ type bench struct {
 	conns int
 	only  rowSet // the rows to measure; all when empty
 	bin   string // a built apiswitch to measure; "" builds cmd/apiswitch
+	also  builds // other apiswitch builds, measured in the same rounds
 	procs []*exec.Cmd
 	pids  map[string]int // the server process at each address
 	tmp   string
@@ -42,6 +43,28 @@ type candidate struct {
 type comparison struct {
 	name       string
 	candidates []candidate
+}
+
+// builds are the apiswitch binaries -also names, as NAME=BINARY, in order.
+type builds []build
+
+type build struct{ name, bin string }
+
+func (b *builds) String() string {
+	var s []string
+	for _, x := range *b {
+		s = append(s, x.name+"="+x.bin)
+	}
+	return strings.Join(s, " ")
+}
+
+func (b *builds) Set(v string) error {
+	name, bin, ok := strings.Cut(v, "=")
+	if !ok || name == "" || bin == "" {
+		return fmt.Errorf("%q is not NAME=BINARY", v)
+	}
+	*b = append(*b, build{name, bin})
+	return nil
 }
 
 // The rows of the table, by the names -only takes, and the groups of rows.
@@ -125,11 +148,11 @@ func (b *bench) run(ctx context.Context) error {
 		canPin(), b.conns, b.dur, b.count)
 	var rows []string
 	for _, c := range comparisons {
-		row, err := b.compare(ctx, c)
+		r, err := b.compare(ctx, c)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row)
+		rows = append(rows, r...)
 	}
 	fmt.Println("\n| request | baseline req/s | apiswitch req/s | ratio | round ratio | baseline p99 | apiswitch p99 | baseline CPU/req | apiswitch CPU/req | CPU ratio |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
@@ -157,16 +180,26 @@ func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
 		return nil, err
 	}
 	inm := "If-None-Match: " + etag
-	var rows []comparison
-	if b.only.has(rowList) {
-		rows = append(rows, comparison{"GET /v1/errors", []candidate{
-			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", lang), 200},
-			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", lang), 200}}})
+	others, err := b.startAlso()
+	if err != nil {
+		return nil, err
 	}
-	if b.only.has(row304) {
-		rows = append(rows, comparison{"GET /v1/errors, 304", []candidate{
-			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", lang, inm), 304},
-			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", lang, inm), 304}}})
+	var rows []comparison
+	for _, r := range []struct {
+		row, name string
+		headers   []string
+		status    int
+	}{{rowList, "GET /v1/errors", []string{lang}, 200}, {row304, "GET /v1/errors, 304", []string{lang, inm}, 304}} {
+		if !b.only.has(r.row) {
+			continue
+		}
+		c := comparison{r.name, []candidate{
+			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", r.headers...), r.status},
+			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", r.headers...), r.status}}}
+		for i, addr := range others {
+			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name, addr, loadgen.GET(addr, "/v1/errors", r.headers...), r.status})
+		}
+		rows = append(rows, c)
 	}
 	return rows, nil
 }
@@ -186,6 +219,10 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	others, err := b.startAlso("-upstream", "http://"+backend)
+	if err != nil {
+		return nil, err
+	}
 	var rows []comparison
 	for _, p := range []struct{ row, name, path string }{
 		{rowGWSmall, "gateway, 200 B 2XX", small}, {rowGWLarge, "gateway, 50 KiB 2XX", large}, {rowGW404, "gateway, 404 filled", missing},
@@ -193,11 +230,28 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 		if !b.only.has(p.row) {
 			continue
 		}
-		rows = append(rows, comparison{p.name, []candidate{
+		c := comparison{p.name, []candidate{
 			{"httputil.ReverseProxy", proxy, loadgen.GET(proxy, p.path, lang), statusOf(p.path)},
-			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path)}}})
+			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path)}}}
+		for i, addr := range others {
+			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name + " -upstream", addr, loadgen.GET(addr, p.path, lang), statusOf(p.path)})
+		}
+		rows = append(rows, c)
 	}
 	return rows, nil
+}
+
+// startAlso starts the -also builds with args, and returns their addresses.
+func (b *bench) startAlso(args ...string) ([]string, error) {
+	var addrs []string
+	for _, x := range b.also {
+		addr, err := b.startAPISwitch(x.bin, args...)
+		if err != nil {
+			return nil, fmt.Errorf("-also %s: %w", x.name, err)
+		}
+		addrs = append(addrs, addr)
+	}
+	return addrs, nil
 }
 
 func statusOf(path string) int {
@@ -207,32 +261,32 @@ func statusOf(path string) int {
 	return 200
 }
 
-// compare measures each candidate count times, in turn (baseline first in odd rounds, last
-// in even ones), and returns the table row of the medians: throughput and its ratio, the
-// median of each round's ratio (the two measurements of a round are seconds apart, so a
-// change of the machine's load between rounds cancels out), p99 latency and the server
-// process's CPU time per answer (user and system, warm-up included), which other work on
-// the machine changes less than throughput.
-func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
+// compare measures each candidate count times, in turn (in order in odd rounds, in reverse
+// in even ones), and returns a table row for each candidate after the baseline, of the
+// medians: throughput and its ratio to the baseline's, the median of each round's ratio
+// (the measurements of a round are seconds apart, so a change of the machine's load
+// between rounds cancels out), p99 latency and the server process's CPU time per answer
+// (user and system, warm-up included), which other work on the machine changes less than
+// throughput. The rows of -also builds are named after them.
+func (b *bench) compare(ctx context.Context, c comparison) ([]string, error) {
 	rates := make([][]float64, len(c.candidates))
 	p99s := make([][]time.Duration, len(c.candidates))
 	cpus := make([][]time.Duration, len(c.candidates))
-	var paired []float64 // each round's ratio, apiswitch over baseline
 	for round := range b.count {
 		for k := range c.candidates {
 			i := k
 			if round%2 == 1 {
-				i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours neither
+				i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours none
 			}
 			cand := c.candidates[i]
 			cpu0, cpuErr := cpuTime(b.pids[cand.addr])
 			res, err := loadgen.Run(ctx, loadgen.Config{Addr: cand.addr, Request: cand.request, Conns: b.conns,
 				Duration: b.dur, Warmup: b.dur / 5})
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 			if res.Errors > 0 || res.Statuses[cand.status] != res.Requests {
-				return "", fmt.Errorf("%s, %s: %v, want every status %d", c.name, cand.name, res, cand.status)
+				return nil, fmt.Errorf("%s, %s: %v, want every status %d", c.name, cand.name, res, cand.status)
 			}
 			cpu1, err := cpuTime(b.pids[cand.addr])
 			perReq := time.Duration(0)
@@ -244,17 +298,34 @@ func (b *bench) compare(ctx context.Context, c comparison) (string, error) {
 			p99s[i] = append(p99s[i], res.P99)
 			cpus[i] = append(cpus[i], perReq)
 		}
-		paired = append(paired, rates[1][round]/rates[0][round])
 	}
-	base, ours := median(rates[0]), median(rates[1])
-	baseCPU, ourCPU := median(cpus[0]), median(cpus[1])
+	var rows []string
+	for i := 1; i < len(c.candidates); i++ {
+		name := c.name
+		if i > 1 {
+			name += " [" + strings.TrimPrefix(strings.TrimSuffix(c.candidates[i].name, " -upstream"), "apiswitch ") + "]"
+		}
+		rows = append(rows, row(name, rates[0], rates[i], p99s[0], p99s[i], cpus[0], cpus[i]))
+	}
+	return rows, nil
+}
+
+// row is the table row of a candidate's measurements against the baseline's, round by
+// round.
+func row(name string, baseRates, rates []float64, baseP99, p99 []time.Duration, baseCPUs, cpus []time.Duration) string {
+	paired := make([]float64, len(rates)) // each round's ratio to the baseline
+	for r := range rates {
+		paired[r] = rates[r] / baseRates[r]
+	}
+	base, ours := median(baseRates), median(rates)
+	baseCPU, ourCPU := median(baseCPUs), median(cpus)
 	cpuRatio := "-"
 	if baseCPU > 0 {
 		cpuRatio = fmt.Sprintf("%.2f", float64(ourCPU)/float64(baseCPU))
 	}
-	return fmt.Sprintf("| %s | %.0f | %.0f | **%.2f** | %.2f | %v | %v | %v | %v | %s |", c.name, base, ours, ours/base, median(paired),
-		median(p99s[0]).Round(time.Microsecond), median(p99s[1]).Round(time.Microsecond),
-		baseCPU.Round(100*time.Nanosecond), ourCPU.Round(100*time.Nanosecond), cpuRatio), nil
+	return fmt.Sprintf("| %s | %.0f | %.0f | **%.2f** | %.2f | %v | %v | %v | %v | %s |", name, base, ours, ours/base, median(paired),
+		median(baseP99).Round(time.Microsecond), median(p99).Round(time.Microsecond),
+		baseCPU.Round(100*time.Nanosecond), ourCPU.Round(100*time.Nanosecond), cpuRatio)
 }
 
 // clockTick is the unit of the CPU times in /proc/PID/stat: USER_HZ, 100 on Linux.

@@ -9,6 +9,10 @@
 //
 //	go run ./internal/cmd/tcpbench -count 5
 //
+// -also NAME=BINARY measures another apiswitch build as well, in the same rounds, with a row
+// of its own (its name in brackets) against the same baseline: two builds compare within
+// one run, which this noisy a machine needs.
+//
 // -only measures some rows: -only catalog (the list and its 304), -only gateway, or rows by
 // name (list, 304, gw-small, gw-large, gw-404), comma-separated. The table also has each
 // server process's CPU time per answer, which other work on a shared machine changes less
@@ -53,11 +57,13 @@ func main() {
 	only := rowSet{}
 	flag.Var(only, "only", "measure only these `rows`, comma-separated: list, 304, gw-small, gw-large, gw-404, or the groups catalog and gateway")
 	bin := flag.String("apiswitch", "", "measure this apiswitch `binary` rather than building cmd/apiswitch")
+	var also builds
+	flag.Var(&also, "also", "measure this other apiswitch build too, in the same rounds, as `NAME=BINARY`; repeatable")
 	flag.Parse()
 	if pinned := pinSelf(); pinned {
 		return
 	}
-	b := &bench{count: *count, dur: *dur, conns: *conns, only: only, bin: *bin, pids: map[string]int{}}
+	b := &bench{count: *count, dur: *dur, conns: *conns, only: only, bin: *bin, also: also, pids: map[string]int{}}
 	if err := b.run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "tcpbench:", err)
 		b.stop()
