@@ -303,7 +303,7 @@ func (b *bench) compare(ctx context.Context, c comparison) ([]string, error) {
 	for i := 1; i < len(c.candidates); i++ {
 		name := c.name
 		if i > 1 {
-			name += " [" + strings.TrimPrefix(strings.TrimSuffix(c.candidates[i].name, " -upstream"), "apiswitch ") + "]"
+			name += " [" + b.also[i-2].name + "]" // the -also builds follow the baseline and apiswitch, in order
 		}
 		rows = append(rows, row(name, rates[0], rates[i], p99s[0], p99s[i], cpus[0], cpus[i]))
 	}
