@@ -23,13 +23,17 @@ import (
 type bench struct {
 	count int
 	dur   time.Duration
+	slice time.Duration // of a measurement's slices; b.dur for one piece
 	conns int
 	only  rowSet // the rows to measure; all when empty
 	bin   string // a built apiswitch to measure; "" builds cmd/apiswitch
 	also  builds // other apiswitch builds, measured in the same rounds
-	procs []*exec.Cmd
-	pids  map[string]int // the server process at each address
-	tmp   string
+	// control measures a second process of the baseline too, whose row shows what two
+	// identical servers differ by in this run: the noise floor of its ratios.
+	control bool
+	procs   []*exec.Cmd
+	pids    map[string]int // the server process at each address
+	tmp     string
 }
 
 // A candidate is one server answering one request.
@@ -37,6 +41,7 @@ type candidate struct {
 	name, addr string
 	request    []byte
 	status     int
+	label      string // of its row, after the comparison's name: "" for apiswitch
 }
 
 // A comparison measures candidates in turn; the first is the baseline.
@@ -144,8 +149,8 @@ func (b *bench) run(ctx context.Context) error {
 		}
 		comparisons = append(comparisons, c...)
 	}
-	fmt.Printf("pinned: %v (servers on CPU 0 with GOMAXPROCS=1, load on CPU 1); %d connections, %v per measurement, %d rounds\n\n",
-		canPin(), b.conns, b.dur, b.count)
+	fmt.Printf("pinned: %v (servers on CPU 0 with GOMAXPROCS=1, load on CPU 1); %d connections, %v per measurement in %d slices, %d rounds\n\n",
+		canPin(), b.conns, b.dur, b.slices(), b.count)
 	var rows []string
 	for _, c := range comparisons {
 		r, err := b.compare(ctx, c)
@@ -184,6 +189,10 @@ func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	control, err := b.startControl(self, "serve-const", "-from", "http://"+catalog+"/v1/errors")
+	if err != nil {
+		return nil, err
+	}
 	var rows []comparison
 	for _, r := range []struct {
 		row, name string
@@ -194,10 +203,13 @@ func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
 			continue
 		}
 		c := comparison{r.name, []candidate{
-			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", r.headers...), r.status},
-			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", r.headers...), r.status}}}
+			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", r.headers...), r.status, ""},
+			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", r.headers...), r.status, ""}}}
 		for i, addr := range others {
-			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name, addr, loadgen.GET(addr, "/v1/errors", r.headers...), r.status})
+			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name, addr, loadgen.GET(addr, "/v1/errors", r.headers...), r.status, b.also[i].name})
+		}
+		if control != "" {
+			c.candidates = append(c.candidates, candidate{"constant handler, control", control, loadgen.GET(control, "/v1/errors", r.headers...), r.status, controlLabel})
 		}
 		rows = append(rows, c)
 	}
@@ -223,6 +235,10 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	control, err := b.startControl(self, "serve-proxy", "-upstream", "http://"+backend)
+	if err != nil {
+		return nil, err
+	}
 	var rows []comparison
 	for _, p := range []struct{ row, name, path string }{
 		{rowGWSmall, "gateway, 200 B 2XX", small}, {rowGWLarge, "gateway, 50 KiB 2XX", large}, {rowGW404, "gateway, 404 filled", missing},
@@ -231,14 +247,29 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 			continue
 		}
 		c := comparison{p.name, []candidate{
-			{"httputil.ReverseProxy", proxy, loadgen.GET(proxy, p.path, lang), statusOf(p.path)},
-			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path)}}}
+			{"httputil.ReverseProxy", proxy, loadgen.GET(proxy, p.path, lang), statusOf(p.path), ""},
+			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path), ""}}}
 		for i, addr := range others {
-			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name + " -upstream", addr, loadgen.GET(addr, p.path, lang), statusOf(p.path)})
+			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name + " -upstream", addr, loadgen.GET(addr, p.path, lang), statusOf(p.path), b.also[i].name})
+		}
+		if control != "" {
+			c.candidates = append(c.candidates, candidate{"httputil.ReverseProxy, control", control, loadgen.GET(control, p.path, lang), statusOf(p.path), controlLabel})
 		}
 		rows = append(rows, c)
 	}
 	return rows, nil
+}
+
+// controlLabel names the rows of -control.
+const controlLabel = "control: the baseline again"
+
+// startControl starts a second baseline server with args when -control asks for one, and
+// returns its address, or "".
+func (b *bench) startControl(self string, args ...string) (string, error) {
+	if !b.control {
+		return "", nil
+	}
+	return b.startSelf(self, args...)
 }
 
 // startAlso starts the -also builds with args, and returns their addresses.
@@ -261,53 +292,116 @@ func statusOf(path string) int {
 	return 200
 }
 
-// compare measures each candidate count times, in turn (in order in odd rounds, in reverse
-// in even ones), and returns a table row for each candidate after the baseline, of the
-// medians: throughput and its ratio to the baseline's, the median of each round's ratio
-// (the measurements of a round are seconds apart, so a change of the machine's load
-// between rounds cancels out), p99 latency and the server process's CPU time per answer
-// (user and system, warm-up included), which other work on the machine changes less than
+// compare measures each candidate count times and returns a table row for each candidate
+// after the baseline, of the medians: throughput and its ratio to the baseline's, the
+// median of each round's ratio, p99 latency and the server process's CPU time per answer
+// (all its threads, warm-up included), which other work on the machine changes less than
 // throughput. The rows of -also builds are named after them.
+//
+// A round measures each candidate for b.dur, in slices of b.slice that take turns with the
+// other candidates' (in order in odd slices, in reverse in even ones): the host's speed
+// drifts by up to 1.5× within minutes here, and candidates measured one after the other for
+// seconds each see different machines; slices a fraction of a second apart see nearly the
+// same one. A round's rate is its answers over its measured time.
 func (b *bench) compare(ctx context.Context, c comparison) ([]string, error) {
 	rates := make([][]float64, len(c.candidates))
 	p99s := make([][]time.Duration, len(c.candidates))
 	cpus := make([][]time.Duration, len(c.candidates))
+	n := b.slices()
 	for round := range b.count {
-		for k := range c.candidates {
-			i := k
-			if round%2 == 1 {
-				i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours none
+		sums := make([]tally, len(c.candidates))
+		for s := range n {
+			for k := range c.candidates {
+				i := k
+				if (round*n+s)%2 == 1 {
+					i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours none
+				}
+				if err := b.measure(ctx, c, i, &sums[i]); err != nil {
+					return nil, err
+				}
 			}
-			cand := c.candidates[i]
-			cpu0, cpuErr := cpuTime(b.pids[cand.addr])
-			res, err := loadgen.Run(ctx, loadgen.Config{Addr: cand.addr, Request: cand.request, Conns: b.conns,
-				Duration: b.dur, Warmup: b.dur / 5})
-			if err != nil {
-				return nil, err
-			}
-			if res.Errors > 0 || res.Statuses[cand.status] != res.Requests {
-				return nil, fmt.Errorf("%s, %s: %v, want every status %d", c.name, cand.name, res, cand.status)
-			}
-			cpu1, err := cpuTime(b.pids[cand.addr])
-			perReq := time.Duration(0)
-			if cpuErr == nil && err == nil && res.Answered > 0 {
-				perReq = (cpu1 - cpu0) / time.Duration(res.Answered)
-			}
-			fmt.Printf("%s, round %d, %s: %v, server CPU %v/req\n", c.name, round+1, cand.name, res, perReq)
-			rates[i] = append(rates[i], res.PerSecond())
-			p99s[i] = append(p99s[i], res.P99)
-			cpus[i] = append(cpus[i], perReq)
+		}
+		for i, t := range sums {
+			fmt.Printf("%s, round %d, %s: %s\n", c.name, round+1, c.candidates[i].name, &t)
+			rates[i] = append(rates[i], t.perSecond())
+			p99s[i] = append(p99s[i], median(t.p99s))
+			cpus[i] = append(cpus[i], t.cpuPerAnswer())
 		}
 	}
 	var rows []string
 	for i := 1; i < len(c.candidates); i++ {
 		name := c.name
-		if i > 1 {
-			name += " [" + b.also[i-2].name + "]" // the -also builds follow the baseline and apiswitch, in order
+		if l := c.candidates[i].label; l != "" {
+			name += " [" + l + "]"
 		}
 		rows = append(rows, row(name, rates[0], rates[i], p99s[0], p99s[i], cpus[0], cpus[i]))
 	}
 	return rows, nil
+}
+
+// slices returns how many slices make one measurement of b.dur.
+func (b *bench) slices() int {
+	if b.slice <= 0 || b.slice >= b.dur {
+		return 1
+	}
+	return int((b.dur + b.slice/2) / b.slice)
+}
+
+// measure loads candidate i of c for one slice, its warm-up apart, and adds what it
+// measured to t.
+func (b *bench) measure(ctx context.Context, c comparison, i int, t *tally) error {
+	cand := c.candidates[i]
+	d := b.dur / time.Duration(b.slices())
+	cpu0, cpuErr := cpuTime(b.pids[cand.addr])
+	res, err := loadgen.Run(ctx, loadgen.Config{Addr: cand.addr, Request: cand.request, Conns: b.conns,
+		Duration: d, Warmup: d / 5})
+	if err != nil {
+		return err
+	}
+	if res.Errors > 0 || res.Statuses[cand.status] != res.Requests {
+		return fmt.Errorf("%s, %s: %v, want every status %d", c.name, cand.name, res, cand.status)
+	}
+	cpu1, err := cpuTime(b.pids[cand.addr])
+	if cpuErr != nil || err != nil {
+		t.noCPU = true
+	}
+	t.add(res, cpu1-cpu0)
+	return nil
+}
+
+// A tally adds up the slices of one candidate's measurement in a round.
+type tally struct {
+	requests int           // answered in the measured time
+	answered int           // answered in all, for the CPU time per answer
+	elapsed  time.Duration // measured
+	cpu      time.Duration // the server process's, warm-up included
+	noCPU    bool          // the CPU time could not be read
+	p99s     []time.Duration
+	p50s     []time.Duration
+}
+
+func (t *tally) add(r loadgen.Result, cpu time.Duration) {
+	t.requests += r.Requests
+	t.answered += r.Answered
+	t.elapsed += r.Elapsed
+	t.cpu += cpu
+	t.p99s = append(t.p99s, r.P99)
+	t.p50s = append(t.p50s, r.P50)
+}
+
+func (t *tally) perSecond() float64 { return float64(t.requests) / t.elapsed.Seconds() }
+
+// cpuPerAnswer returns the server's CPU time per answer, 0 when unknown.
+func (t *tally) cpuPerAnswer() time.Duration {
+	if t.noCPU || t.answered == 0 {
+		return 0
+	}
+	return t.cpu / time.Duration(t.answered)
+}
+
+func (t *tally) String() string {
+	return fmt.Sprintf("%.0f req/s in %d slices, p50 %v, p99 %v (medians of the slices), server CPU %v/req",
+		t.perSecond(), len(t.p99s), median(t.p50s), median(t.p99s), t.cpuPerAnswer())
 }
 
 // row is the table row of a candidate's measurements against the baseline's, round by
@@ -328,12 +422,37 @@ func row(name string, baseRates, rates []float64, baseP99, p99 []time.Duration, 
 		baseCPU.Round(100*time.Nanosecond), ourCPU.Round(100*time.Nanosecond), cpuRatio)
 }
 
+// cpuTime returns the CPU time process pid has used, the sum over its threads of the
+// nanoseconds /proc/PID/task/TID/schedstat counts (its first field). Go's threads seldom
+// exit, and a server's never while it serves. Where schedstat is missing, it falls back
+// on the user and system times of /proc/PID/stat, in ticks of 10 ms.
+func cpuTime(pid int) (time.Duration, error) {
+	tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	if err != nil || len(tasks) == 0 {
+		return statTime(pid)
+	}
+	var sum time.Duration
+	for _, path := range tasks {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return statTime(pid)
+		}
+		first, _, _ := strings.Cut(string(data), " ")
+		ns, err := strconv.ParseInt(first, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %v", path, err)
+		}
+		sum += time.Duration(ns)
+	}
+	return sum, nil
+}
+
 // clockTick is the unit of the CPU times in /proc/PID/stat: USER_HZ, 100 on Linux.
 const clockTick = 10 * time.Millisecond
 
-// cpuTime returns the user and system CPU time process pid has used, all its threads, from
-// /proc/PID/stat (fields 14 and 15, after the parenthesised command name).
-func cpuTime(pid int) (time.Duration, error) {
+// statTime returns the user and system CPU time process pid has used, all its threads,
+// from /proc/PID/stat (fields 14 and 15, after the parenthesised command name).
+func statTime(pid int) (time.Duration, error) {
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return 0, err

@@ -53,17 +53,19 @@ func main() {
 	}
 	count := flag.Int("count", 3, "measure each candidate this many `times`, in turn")
 	dur := flag.Duration("d", 3*time.Second, "measure each time for this `duration`")
+	slice := flag.Duration("slice", 250*time.Millisecond, "measure in slices of this `duration`, taking turns with the other candidates; -slice 0 measures -d in one piece")
 	conns := flag.Int("conns", 16, "keep-alive `connections`")
 	only := rowSet{}
 	flag.Var(only, "only", "measure only these `rows`, comma-separated: list, 304, gw-small, gw-large, gw-404, or the groups catalog and gateway")
 	bin := flag.String("apiswitch", "", "measure this apiswitch `binary` rather than building cmd/apiswitch")
 	var also builds
 	flag.Var(&also, "also", "measure this other apiswitch build too, in the same rounds, as `NAME=BINARY`; repeatable")
+	control := flag.Bool("control", false, "measure a second process of each baseline too, in a row of its own: the noise floor of the run's ratios")
 	flag.Parse()
 	if pinned := pinSelf(); pinned {
 		return
 	}
-	b := &bench{count: *count, dur: *dur, conns: *conns, only: only, bin: *bin, also: also, pids: map[string]int{}}
+	b := &bench{count: *count, dur: *dur, slice: *slice, conns: *conns, only: only, bin: *bin, also: also, control: *control, pids: map[string]int{}}
 	if err := b.run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "tcpbench:", err)
 		b.stop()
