@@ -31,6 +31,8 @@ type bench struct {
 	// control measures a second process of the baseline too, whose row shows what two
 	// identical servers differ by in this run: the noise floor of its ratios.
 	control bool
+	fresh   bool // start the servers anew each round
+	starts  int  // calls of startAll, whose parity sets the order it starts servers in
 	procs   []*exec.Cmd
 	pids    map[string]int // the server process at each address
 	tmp     string
@@ -134,26 +136,18 @@ func (b *bench) run(ctx context.Context) error {
 		}
 	}
 	self, _ := os.Executable()
-	var comparisons []comparison
+	var starts []func() ([]comparison, error) // each starts its servers and returns their rows
 	if b.only.has(groups[groupCatalog]...) {
-		c, err := b.catalogRows(self, apiswitch)
-		if err != nil {
-			return err
-		}
-		comparisons = append(comparisons, c...)
+		starts = append(starts, func() ([]comparison, error) { return b.catalogRows(self, apiswitch) })
 	}
 	if b.only.has(groups[groupGateway]...) {
-		c, err := b.gatewayRows(self, apiswitch)
-		if err != nil {
-			return err
-		}
-		comparisons = append(comparisons, c...)
+		starts = append(starts, func() ([]comparison, error) { return b.gatewayRows(self, apiswitch) })
 	}
-	fmt.Printf("pinned: %v (servers on CPU 0 with GOMAXPROCS=1, load on CPU 1); %d connections, %v per measurement in %d slices, %d rounds\n\n",
-		canPin(), b.conns, b.dur, b.slices(), b.count)
+	fmt.Printf("pinned: %v (servers on CPU 0 with GOMAXPROCS=1, load on CPU 1); %d connections, %v per measurement in %d slices, %d rounds, servers started anew each round: %v\n\n",
+		canPin(), b.conns, b.dur, b.slices(), b.count, b.fresh)
 	var rows []string
-	for _, c := range comparisons {
-		r, err := b.compare(ctx, c)
+	for _, start := range starts {
+		r, err := b.rounds(ctx, start)
 		if err != nil {
 			return err
 		}
@@ -170,26 +164,22 @@ func (b *bench) run(ctx context.Context) error {
 const lang = "Accept-Language: en-US,en;q=0.9"
 
 // catalogRows starts apiswitch and the constant handler serving its English list, and
-// returns the selected catalog rows.
+// returns the selected catalog rows. The constant handlers copy the answers of an
+// apiswitch of the same binary started for this alone, and stopped once they have, so
+// that the measured servers can start in any order: see startAll.
 func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
-	catalog, err := b.startAPISwitch(apiswitch)
+	source, err := b.startAPISwitch(apiswitch)
 	if err != nil {
 		return nil, err
 	}
-	constant, err := b.startSelf(self, "serve-const", "-from", "http://"+catalog+"/v1/errors")
-	if err != nil {
-		return nil, err
-	}
-	etag, err := etagOf(catalog)
+	defer b.kill(source)
+	etag, err := etagOf(source)
 	if err != nil {
 		return nil, err
 	}
 	inm := "If-None-Match: " + etag
-	others, err := b.startAlso()
-	if err != nil {
-		return nil, err
-	}
-	control, err := b.startControl(self, "serve-const", "-from", "http://"+catalog+"/v1/errors")
+	from := []string{"serve-const", "-from", "http://" + source + "/v1/errors"}
+	addrs, err := b.startAll(self, apiswitch, from, from)
 	if err != nil {
 		return nil, err
 	}
@@ -202,14 +192,10 @@ func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
 		if !b.only.has(r.row) {
 			continue
 		}
-		c := comparison{r.name, []candidate{
-			{"constant handler", constant, loadgen.GET(constant, "/v1/errors", r.headers...), r.status, ""},
-			{"apiswitch", catalog, loadgen.GET(catalog, "/v1/errors", r.headers...), r.status, ""}}}
-		for i, addr := range others {
-			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name, addr, loadgen.GET(addr, "/v1/errors", r.headers...), r.status, b.also[i].name})
-		}
-		if control != "" {
-			c.candidates = append(c.candidates, candidate{"constant handler, control", control, loadgen.GET(control, "/v1/errors", r.headers...), r.status, controlLabel})
+		c := comparison{name: r.name}
+		for i, addr := range addrs {
+			c.candidates = append(c.candidates, candidate{b.candidateName(i, "constant handler", "apiswitch"), addr,
+				loadgen.GET(addr, "/v1/errors", r.headers...), r.status, b.label(i)})
 		}
 		rows = append(rows, c)
 	}
@@ -223,19 +209,8 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 	if err != nil {
 		return nil, err
 	}
-	proxy, err := b.startSelf(self, "serve-proxy", "-upstream", "http://"+backend)
-	if err != nil {
-		return nil, err
-	}
-	gateway, err := b.startAPISwitch(apiswitch, "-upstream", "http://"+backend)
-	if err != nil {
-		return nil, err
-	}
-	others, err := b.startAlso("-upstream", "http://"+backend)
-	if err != nil {
-		return nil, err
-	}
-	control, err := b.startControl(self, "serve-proxy", "-upstream", "http://"+backend)
+	proxy := []string{"serve-proxy", "-upstream", "http://" + backend}
+	addrs, err := b.startAll(self, apiswitch, proxy, proxy, "-upstream", "http://"+backend)
 	if err != nil {
 		return nil, err
 	}
@@ -246,44 +221,91 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 		if !b.only.has(p.row) {
 			continue
 		}
-		c := comparison{p.name, []candidate{
-			{"httputil.ReverseProxy", proxy, loadgen.GET(proxy, p.path, lang), statusOf(p.path), ""},
-			{"apiswitch -upstream", gateway, loadgen.GET(gateway, p.path, lang), statusOf(p.path), ""}}}
-		for i, addr := range others {
-			c.candidates = append(c.candidates, candidate{"apiswitch " + b.also[i].name + " -upstream", addr, loadgen.GET(addr, p.path, lang), statusOf(p.path), b.also[i].name})
-		}
-		if control != "" {
-			c.candidates = append(c.candidates, candidate{"httputil.ReverseProxy, control", control, loadgen.GET(control, p.path, lang), statusOf(p.path), controlLabel})
+		c := comparison{name: p.name}
+		for i, addr := range addrs {
+			c.candidates = append(c.candidates, candidate{b.candidateName(i, "httputil.ReverseProxy", "apiswitch -upstream"), addr,
+				loadgen.GET(addr, p.path, lang), statusOf(p.path), b.label(i)})
 		}
 		rows = append(rows, c)
 	}
 	return rows, nil
 }
 
-// controlLabel names the rows of -control.
-const controlLabel = "control: the baseline again"
-
-// startControl starts a second baseline server with args when -control asks for one, and
-// returns its address, or "".
-func (b *bench) startControl(self string, args ...string) (string, error) {
-	if !b.control {
-		return "", nil
+// startAll starts the measured servers of a comparison and returns their addresses in the
+// order of its candidates: the baseline (this command with baseline), apiswitch, the -also
+// builds, and with -control a second baseline (with control), all apiswitch builds with
+// args. Each call starts them in the reverse order of the call before: a process started
+// later served a few percent faster here than one of the same binary started before it
+// (a second constant handler started after the first one was faster in every round of
+// a run, and slower once started before it), and with -fresh the rounds even that out.
+func (b *bench) startAll(self, apiswitch string, baseline, control []string, args ...string) ([]string, error) {
+	type server struct {
+		bin  string   // an apiswitch build; "" for this command with args
+		args []string // of this command
 	}
-	return b.startSelf(self, args...)
-}
-
-// startAlso starts the -also builds with args, and returns their addresses.
-func (b *bench) startAlso(args ...string) ([]string, error) {
-	var addrs []string
+	servers := []server{{args: baseline}, {bin: apiswitch}}
 	for _, x := range b.also {
-		addr, err := b.startAPISwitch(x.bin, args...)
-		if err != nil {
-			return nil, fmt.Errorf("-also %s: %w", x.name, err)
+		servers = append(servers, server{bin: x.bin})
+	}
+	if b.control {
+		servers = append(servers, server{args: control})
+	}
+	b.starts++
+	addrs := make([]string, len(servers))
+	for _, i := range startOrder(len(servers), b.starts) {
+		var err error
+		if s := servers[i]; s.bin == "" {
+			addrs[i], err = b.startSelf(self, s.args...)
+		} else {
+			addrs[i], err = b.startAPISwitch(s.bin, args...)
 		}
-		addrs = append(addrs, addr)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", b.candidateName(i, "baseline", "apiswitch"), err)
+		}
 	}
 	return addrs, nil
 }
+
+// startOrder returns the order in which the call-th call of startAll (from 1) starts n
+// servers: in order in odd calls, in reverse in even ones.
+func startOrder(n, call int) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	if call%2 == 0 {
+		slices.Reverse(order)
+	}
+	return order
+}
+
+// candidateName names the server at index i of startAll's order, given the names of the
+// baseline and of apiswitch.
+func (b *bench) candidateName(i int, baseline, apiswitch string) string {
+	switch {
+	case i == 0:
+		return baseline
+	case i == 1:
+		return apiswitch
+	case i-2 < len(b.also):
+		return apiswitch + " " + b.also[i-2].name
+	}
+	return baseline + ", control"
+}
+
+// label returns the label of the row of the server at index i of startAll's order.
+func (b *bench) label(i int) string {
+	switch {
+	case i < 2:
+		return ""
+	case i-2 < len(b.also):
+		return b.also[i-2].name
+	}
+	return controlLabel
+}
+
+// controlLabel names the rows of -control.
+const controlLabel = "control: the baseline again"
 
 func statusOf(path string) int {
 	if path == missing {
@@ -292,51 +314,95 @@ func statusOf(path string) int {
 	return 200
 }
 
-// compare measures each candidate count times and returns a table row for each candidate
-// after the baseline, of the medians: throughput and its ratio to the baseline's, the
-// median of each round's ratio, p99 latency and the server process's CPU time per answer
-// (all its threads, warm-up included), which other work on the machine changes less than
-// throughput. The rows of -also builds are named after them.
+// rounds measures the comparisons start returns, b.count rounds, and returns a table row
+// for each candidate after a baseline, of the medians: throughput and its ratio to the
+// baseline's, the median of each round's ratio, p99 latency and the server process's CPU
+// time per answer (all its threads, warm-up included), which other work on the machine
+// changes less than throughput. The rows of -also builds are named after them.
 //
-// A round measures each candidate for b.dur, in slices of b.slice that take turns with the
-// other candidates' (in order in odd slices, in reverse in even ones): the host's speed
-// drifts by up to 1.5× within minutes here, and candidates measured one after the other for
-// seconds each see different machines; slices a fraction of a second apart see nearly the
-// same one. A round's rate is its answers over its measured time.
-func (b *bench) compare(ctx context.Context, c comparison) ([]string, error) {
-	rates := make([][]float64, len(c.candidates))
-	p99s := make([][]time.Duration, len(c.candidates))
-	cpus := make([][]time.Duration, len(c.candidates))
-	n := b.slices()
+// With b.fresh, each round starts the servers anew: two processes of one binary can differ
+// by a few percent for as long as they run (where their memory lies, what shares a cache
+// set), and new processes each round make that a difference between rounds, which the
+// median of the rounds evens out, rather than one between candidates for the whole run.
+func (b *bench) rounds(ctx context.Context, start func() ([]comparison, error)) ([]string, error) {
+	var comps []comparison
+	var series [][]tally // by comparison, by candidate: one tally per round
+	mark := len(b.procs)
+	defer func() { b.stopFrom(mark) }()
 	for round := range b.count {
-		sums := make([]tally, len(c.candidates))
-		for s := range n {
-			for k := range c.candidates {
-				i := k
-				if (round*n+s)%2 == 1 {
-					i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours none
-				}
-				if err := b.measure(ctx, c, i, &sums[i]); err != nil {
-					return nil, err
-				}
+		if round == 0 || b.fresh {
+			b.stopFrom(mark)
+			var err error
+			if comps, err = start(); err != nil {
+				return nil, err
 			}
 		}
-		for i, t := range sums {
-			fmt.Printf("%s, round %d, %s: %s\n", c.name, round+1, c.candidates[i].name, &t)
-			rates[i] = append(rates[i], t.perSecond())
-			p99s[i] = append(p99s[i], median(t.p99s))
-			cpus[i] = append(cpus[i], t.cpuPerAnswer())
+		for i, c := range comps {
+			sums, err := b.round(ctx, c, round)
+			if err != nil {
+				return nil, err
+			}
+			if round == 0 {
+				series = append(series, make([]tally, 0, b.count*len(c.candidates)))
+			}
+			series[i] = append(series[i], sums...)
 		}
 	}
 	var rows []string
-	for i := 1; i < len(c.candidates); i++ {
+	for i, c := range comps {
+		rows = append(rows, b.table(c, series[i])...)
+	}
+	return rows, nil
+}
+
+// table returns the rows of c from its tallies, round after round, each round's in the
+// order of c's candidates.
+func (b *bench) table(c comparison, tallies []tally) []string {
+	n := len(c.candidates)
+	rates := make([][]float64, n)
+	p99s := make([][]time.Duration, n)
+	cpus := make([][]time.Duration, n)
+	for k, t := range tallies {
+		i := k % n
+		rates[i] = append(rates[i], t.perSecond())
+		p99s[i] = append(p99s[i], median(t.p99s))
+		cpus[i] = append(cpus[i], t.cpuPerAnswer())
+	}
+	var rows []string
+	for i := 1; i < n; i++ {
 		name := c.name
 		if l := c.candidates[i].label; l != "" {
 			name += " [" + l + "]"
 		}
 		rows = append(rows, row(name, rates[0], rates[i], p99s[0], p99s[i], cpus[0], cpus[i]))
 	}
-	return rows, nil
+	return rows
+}
+
+// round measures each candidate of c for b.dur and returns their tallies, in c's order. It
+// measures in slices of b.slice that take turns with the other candidates' (in order in
+// odd slices, in reverse in even ones): the host's speed drifts by up to 1.5× within
+// minutes here, and candidates measured one after the other for seconds each see
+// different machines; slices a fraction of a second apart see nearly the same one. A
+// round's rate is its answers over its measured time.
+func (b *bench) round(ctx context.Context, c comparison, round int) ([]tally, error) {
+	sums := make([]tally, len(c.candidates))
+	n := b.slices()
+	for s := range n {
+		for k := range c.candidates {
+			i := k
+			if (round*n+s)%2 == 1 {
+				i = len(c.candidates) - 1 - k // ABBA: a drift of the machine's load favours none
+			}
+			if err := b.measure(ctx, c, i, &sums[i]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for i := range sums {
+		fmt.Printf("%s, round %d, %s: %s\n", c.name, round+1, c.candidates[i].name, &sums[i])
+	}
+	return sums, nil
 }
 
 // slices returns how many slices make one measurement of b.dur.
@@ -400,8 +466,8 @@ func (t *tally) cpuPerAnswer() time.Duration {
 }
 
 func (t *tally) String() string {
-	return fmt.Sprintf("%.0f req/s in %d slices, p50 %v, p99 %v (medians of the slices), server CPU %v/req",
-		t.perSecond(), len(t.p99s), median(t.p50s), median(t.p99s), t.cpuPerAnswer())
+	return fmt.Sprintf("%.0f req/s in %d slices, p50 %v, p99 %v (medians of the slices), server CPU %v/req over %d answers",
+		t.perSecond(), len(t.p99s), median(t.p50s), median(t.p99s), t.cpuPerAnswer(), t.answered)
 }
 
 // row is the table row of a candidate's measurements against the baseline's, round by
@@ -552,11 +618,28 @@ func etagOf(addr string) (string, error) {
 	return tag, nil
 }
 
-func (b *bench) stop() {
-	for _, p := range b.procs {
+// kill stops the server at addr.
+func (b *bench) kill(addr string) {
+	i := slices.IndexFunc(b.procs, func(p *exec.Cmd) bool { return p.Process.Pid == b.pids[addr] })
+	if i < 0 {
+		return
+	}
+	b.procs[i].Process.Kill()
+	b.procs[i].Wait()
+	b.procs = slices.Delete(b.procs, i, i+1)
+}
+
+// stopFrom stops the servers started since b.procs had mark of them.
+func (b *bench) stopFrom(mark int) {
+	for _, p := range b.procs[mark:] {
 		p.Process.Kill()
 		p.Wait()
 	}
+	b.procs = b.procs[:mark]
+}
+
+func (b *bench) stop() {
+	b.stopFrom(0)
 	if b.tmp != "" {
 		os.RemoveAll(b.tmp)
 	}

@@ -2,8 +2,18 @@
 // in one run: the /v1/errors list and its 304 against a constant handler, and the gateway
 // against a bare httputil.ReverseProxy for a 200-byte and a 50 KiB 2XX body and a filled
 // 404. Servers run as separate processes on CPU 0 (GOMAXPROCS=1), the load generator on
-// CPU 1, when taskset(1) and two CPUs are there. Candidates are measured in turn, -count
-// rounds; the medians are printed as a Markdown table.
+// CPU 1, when taskset(1) and two CPUs are there. The medians of -count rounds are printed
+// as a Markdown table.
+//
+// This machine is shared, and its speed changes by up to 1.5× within minutes, so a round
+// is built to compare like with like:
+//   - each candidate's -d of load is cut into slices (-slice, 250 ms) that take turns
+//     with the other candidates' slices, in order and then in reverse;
+//   - each round starts the servers anew (-fresh), in order and then in reverse, since
+//     two processes of one binary serve a few percent apart for as long as they run, the
+//     one started later the faster here;
+//   - -control measures a second process of the baseline as well, in a row of its own:
+//     what two identical servers differ by in this run, the floor of its ratios.
 //
 // From the repository root:
 //
@@ -61,11 +71,12 @@ func main() {
 	var also builds
 	flag.Var(&also, "also", "measure this other apiswitch build too, in the same rounds, as `NAME=BINARY`; repeatable")
 	control := flag.Bool("control", false, "measure a second process of each baseline too, in a row of its own: the noise floor of the run's ratios")
+	fresh := flag.Bool("fresh", true, "start the servers anew for each round, so that the median of the rounds evens out what sets two processes of one binary apart")
 	flag.Parse()
 	if pinned := pinSelf(); pinned {
 		return
 	}
-	b := &bench{count: *count, dur: *dur, slice: *slice, conns: *conns, only: only, bin: *bin, also: also, control: *control, pids: map[string]int{}}
+	b := &bench{count: *count, dur: *dur, slice: *slice, conns: *conns, only: only, bin: *bin, also: also, control: *control, fresh: *fresh, pids: map[string]int{}}
 	if err := b.run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "tcpbench:", err)
 		b.stop()
