@@ -179,7 +179,7 @@ func (b *bench) catalogRows(self, apiswitch string) ([]comparison, error) {
 	}
 	inm := "If-None-Match: " + etag
 	from := []string{"serve-const", "-from", "http://" + source + "/v1/errors"}
-	addrs, err := b.startAll(self, apiswitch, from, from)
+	addrs, err := b.startAll(self, apiswitch, from)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +210,7 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 		return nil, err
 	}
 	proxy := []string{"serve-proxy", "-upstream", "http://" + backend}
-	addrs, err := b.startAll(self, apiswitch, proxy, proxy, "-upstream", "http://"+backend)
+	addrs, err := b.startAll(self, apiswitch, proxy, "-upstream", "http://"+backend)
 	if err != nil {
 		return nil, err
 	}
@@ -233,12 +233,12 @@ func (b *bench) gatewayRows(self, apiswitch string) ([]comparison, error) {
 
 // startAll starts the measured servers of a comparison and returns their addresses in the
 // order of its candidates: the baseline (this command with baseline), apiswitch, the -also
-// builds, and with -control a second baseline (with control), all apiswitch builds with
-// args. Each call starts them in the reverse order of the call before: a process started
-// later served a few percent faster here than one of the same binary started before it
+// builds, and with -control a second baseline, all apiswitch builds with args. Each call
+// starts them in the reverse order of the call before: a process started later served a
+// few percent faster here than one of the same binary started before it
 // (a second constant handler started after the first one was faster in every round of
 // a run, and slower once started before it), and with -fresh the rounds even that out.
-func (b *bench) startAll(self, apiswitch string, baseline, control []string, args ...string) ([]string, error) {
+func (b *bench) startAll(self, apiswitch string, baseline []string, args ...string) ([]string, error) {
 	type server struct {
 		bin  string   // an apiswitch build; "" for this command with args
 		args []string // of this command
@@ -248,7 +248,7 @@ func (b *bench) startAll(self, apiswitch string, baseline, control []string, arg
 		servers = append(servers, server{bin: x.bin})
 	}
 	if b.control {
-		servers = append(servers, server{args: control})
+		servers = append(servers, server{args: baseline})
 	}
 	b.starts++
 	addrs := make([]string, len(servers))
@@ -282,15 +282,16 @@ func startOrder(n, call int) []int {
 // candidateName names the server at index i of startAll's order, given the names of the
 // baseline and of apiswitch.
 func (b *bench) candidateName(i int, baseline, apiswitch string) string {
-	switch {
+	switch l := b.label(i); {
 	case i == 0:
 		return baseline
 	case i == 1:
 		return apiswitch
-	case i-2 < len(b.also):
-		return apiswitch + " " + b.also[i-2].name
+	case l == controlLabel:
+		return baseline + ", control"
+	default:
+		return apiswitch + " " + l
 	}
-	return baseline + ", control"
 }
 
 // label returns the label of the row of the server at index i of startAll's order.
